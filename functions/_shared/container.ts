@@ -1,0 +1,44 @@
+import { SFNClient } from '@aws-sdk/client-sfn';
+import { SNSClient } from '@aws-sdk/client-sns';
+import { z } from 'zod';
+import { documentClient } from '../../lib/adapters/aws/dynamo';
+import { DynamoCaseStore } from '../../lib/adapters/aws/dynamo-case-store';
+import { DynamoOnceStore } from '../../lib/adapters/aws/dynamo-once-store';
+import { DynamoReferenceData } from '../../lib/adapters/aws/dynamo-reference-data';
+import { SfnWorkflows } from '../../lib/adapters/aws/sfn-workflows';
+import { SnsSmsSender } from '../../lib/adapters/aws/sns-sms-sender';
+import { JwksTokenVerifier } from '../../lib/adapters/jwks-token-verifier';
+import { parseConfig } from '../../lib/config';
+import { systemClock } from '../../lib/ports/clock';
+
+const configSchema = z.object({
+  TABLE_NAME: z.string().min(1),
+  CASE_LIFECYCLE_ARN: z.string().min(1).optional(),
+  SMS_SENDER_ID: z.string().optional(),
+  JWT_ISSUER: z.string().url(),
+  JWT_AUDIENCE: z.string().min(1),
+});
+
+/** The composition root: adapters built once per cold start, from configuration only. */
+function build() {
+  const config = parseConfig(configSchema);
+  const db = documentClient();
+  const clock = systemClock;
+  return {
+    clock,
+    cases: new DynamoCaseStore(db, config.TABLE_NAME),
+    reference: new DynamoReferenceData(db, config.TABLE_NAME),
+    once: new DynamoOnceStore(db, config.TABLE_NAME, clock),
+    sms: new SnsSmsSender(new SNSClient({}), config.SMS_SENDER_ID),
+    tokens: new JwksTokenVerifier(config.JWT_ISSUER, config.JWT_AUDIENCE),
+    workflows: new SfnWorkflows(new SFNClient({}), {
+      ...(config.CASE_LIFECYCLE_ARN ? { 'case-lifecycle': config.CASE_LIFECYCLE_ARN } : {}),
+    }),
+  };
+}
+
+let built: ReturnType<typeof build> | undefined;
+export function container(): ReturnType<typeof build> {
+  built ??= build();
+  return built;
+}

@@ -1,0 +1,11 @@
+import { header, pathParam } from '../../lib/http/request';
+import { json } from '../../lib/http/response';
+import { getCase } from '../../lib/use-cases/get-case';
+import { container } from '../_shared/container';
+import { httpHandler } from '../_shared/http-handler';
+
+export const handler = httpHandler(async ({ event, staff }) => {
+  const trackingCode = header(event, 'x-tracking-code');
+  const viewer = staff ?? (trackingCode ? { kind: 'resident' as const, trackingCode } : undefined);
+  return json(200, await getCase(container(), pathParam(event, 'caseId'), viewer));
+});

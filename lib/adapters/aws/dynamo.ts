@@ -1,0 +1,27 @@
+import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+
+/** One document client per process; the endpoint comes from the environment (AWS_ENDPOINT_URL_DYNAMODB locally). */
+export function documentClient(): DynamoDBDocumentClient {
+  return DynamoDBDocumentClient.from(new DynamoDBClient({}), {
+    marshallOptions: { removeUndefinedValues: true, convertClassInstanceToMap: false },
+  });
+}
+
+/** Key layout of the single table: every item has `pk`/`sk`; work queues use GSI1. */
+export const keys = {
+  caseMeta: (caseId: string) => ({ pk: `CASE#${caseId}`, sk: 'META' }),
+  caseContact: (caseId: string) => ({ pk: `CASE#${caseId}`, sk: 'CONTACT' }),
+  /** Events sort by the case version they produced: one event per state change, in order. */
+  caseEvent: (caseId: string, version: number) => ({ pk: `CASE#${caseId}`, sk: `EVENT#${String(version).padStart(6, '0')}` }),
+  caseStep: (caseId: string, step: string) => ({ pk: `CASE#${caseId}`, sk: `STEP#${step}` }),
+  idempotency: (key: string) => ({ pk: `IDEMPOTENCY#${key}`, sk: 'IDEMPOTENCY' }),
+  once: (key: string) => ({ pk: `ONCE#${key}`, sk: 'ONCE' }),
+  reference: (kind: 'CATEGORY' | 'GRID' | 'DEPARTMENT', id: string) => ({ pk: `REF#${kind}`, sk: id }),
+  staff: (staffId: string) => ({ pk: `STAFF#${staffId}`, sk: 'PROFILE' }),
+};
+
+export function isConditionFailure(err: unknown): boolean {
+  const name = (err as { name?: string } | undefined)?.name;
+  return name === 'ConditionalCheckFailedException' || name === 'TransactionCanceledException';
+}

@@ -1,0 +1,79 @@
+import type { Priority } from './reference';
+
+export const CASE_STATUSES = [
+  'submitted',
+  'grid-check',
+  'dispatched',
+  'in-progress',
+  'verifying',
+  'feedback',
+  'closed',
+  'reopened',
+] as const;
+export type CaseStatus = (typeof CASE_STATUSES)[number];
+
+export const CLOSURE_CODES = [
+  'fixed',
+  'resolved-on-site',
+  'not-fixable',
+  'not-responsible',
+  'duplicate',
+  'withdrawn',
+  'invalid',
+] as const;
+export type ClosureCode = (typeof CLOSURE_CODES)[number];
+
+export const CHANNELS = ['web', 'app', 'hotline', 'sms', 'wechat', 'visit'] as const;
+export type Channel = (typeof CHANNELS)[number];
+
+/** The human steps a case can wait on, each owned by one kind of actor. */
+export const CASE_STEPS = ['grid-check', 'accept', 'resolve', 'verify', 'feedback'] as const;
+export type CaseStep = (typeof CASE_STEPS)[number];
+
+export type ActorKind = 'resident' | 'grid-worker' | 'department' | 'admin' | 'system';
+
+export interface TimelineEntry {
+  at: string;
+  status: CaseStatus;
+  actor: ActorKind;
+  actorId?: string;
+  note: string;
+}
+
+/** The case as stored, without personal data (that lives in its own item). */
+export interface CaseRecord {
+  caseId: string;
+  trackingCodeHash: string;
+  status: CaseStatus;
+  category: string;
+  priority: Priority;
+  description: string;
+  gridId?: string;
+  departmentId?: string;
+  location: { lat?: number; lng?: number; hasAddress: boolean };
+  channel: Channel;
+  anonymous: boolean;
+  createdAt: string;
+  dueAt: string;
+  reopenCount: number;
+  closure?: { code: ClosureCode; note: string };
+  version: number;
+}
+
+/** Personal data of a case: read only to send the reporter a message. */
+export interface CaseContact {
+  caseId: string;
+  phone: string;
+  name?: string;
+  address?: string;
+}
+
+export function addHours(at: Date, hours: number): Date {
+  return new Date(at.getTime() + hours * 3600_000);
+}
+
+/** ISO-8601 with the Asia/Shanghai offset, as residents and staff read times. */
+export function toShanghaiIso(at: Date): string {
+  const local = new Date(at.getTime() + 8 * 3600_000).toISOString().replace(/\.\d{3}Z$/, '');
+  return `${local}+08:00`;
+}

@@ -1,0 +1,71 @@
+/**
+ * One error family for the whole system. `expose` decides whether a client may see the message;
+ * `name` is what a Step Functions Retry/Catch matches, so it is stable and meaningful.
+ */
+export class AppError extends Error {
+  readonly statusCode: number;
+  readonly code: string;
+  readonly expose: boolean;
+  readonly fields?: Record<string, string>;
+
+  constructor(
+    message: string,
+    opts: { statusCode: number; code: string; fields?: Record<string, string>; cause?: unknown },
+  ) {
+    super(message, { cause: opts.cause });
+    this.name = new.target.name;
+    this.statusCode = opts.statusCode;
+    this.code = opts.code;
+    this.expose = opts.statusCode < 500;
+    if (opts.fields) this.fields = opts.fields;
+  }
+}
+
+export class ValidationError extends AppError {
+  constructor(message: string, fields?: Record<string, string>, code = 'VALIDATION_FAILED') {
+    super(message, { statusCode: 400, code, ...(fields ? { fields } : {}) });
+  }
+}
+
+export class UnauthenticatedError extends AppError {
+  constructor(message = '需要登录凭证') {
+    super(message, { statusCode: 401, code: 'UNAUTHENTICATED' });
+  }
+}
+
+export class ForbiddenError extends AppError {
+  constructor(message = '无权访问该资源') {
+    super(message, { statusCode: 403, code: 'FORBIDDEN' });
+  }
+}
+
+export class NotFoundError extends AppError {
+  constructor(message = '未找到', code = 'NOT_FOUND') {
+    super(message, { statusCode: 404, code });
+  }
+}
+
+export class ConflictError extends AppError {
+  constructor(message: string, code = 'CONFLICT') {
+    super(message, { statusCode: 409, code });
+  }
+}
+
+export class PayloadTooLargeError extends AppError {
+  constructor(limitBytes: number) {
+    super(`请求体超过 ${limitBytes} 字节`, { statusCode: 413, code: 'PAYLOAD_TOO_LARGE' });
+  }
+}
+
+export class UnsupportedMediaTypeError extends AppError {
+  constructor() {
+    super('请求体须为 application/json', { statusCode: 415, code: 'UNSUPPORTED_MEDIA_TYPE' });
+  }
+}
+
+/** Thrown by workflow tasks when the case they were started for no longer exists. Not retried. */
+export class CaseMissingError extends AppError {
+  constructor(caseId: string) {
+    super(`case ${caseId} not found`, { statusCode: 500, code: 'CASE_MISSING' });
+  }
+}

@@ -1,0 +1,63 @@
+import type { CaseRecord, TimelineEntry } from '../domain/case';
+import { secretMatches } from '../domain/ids';
+import { staffCovers, type StaffActor } from '../domain/actor';
+import { ForbiddenError, NotFoundError, UnauthenticatedError } from '../errors';
+import type { CaseStore } from '../ports/case-store';
+
+export type CaseViewer = { kind: 'resident'; trackingCode: string } | StaffActor | undefined;
+
+export interface CaseView {
+  caseId: string;
+  status: CaseRecord['status'];
+  category: string;
+  priority: string;
+  createdAt: string;
+  dueAt: string;
+  gridId?: string;
+  departmentId?: string;
+  reopenCount: number;
+  closure?: CaseRecord['closure'];
+  description?: string;
+  timeline: Array<{ at: string; status: string; actor: string; actorId?: string; note: string }>;
+}
+
+/**
+ * One case as its viewer may see it. A resident proves ownership with the tracking code and sees roles,
+ * not staff ids; staff see the case only inside their scope. Not-found and wrong-code look the same
+ * to a resident, so case ids cannot be probed.
+ */
+export async function getCase(deps: { cases: CaseStore }, caseId: string, viewer: CaseViewer): Promise<CaseView> {
+  if (!viewer) throw new UnauthenticatedError('需要登录凭证或查询码');
+  const record = await deps.cases.get(caseId);
+  if (viewer.kind === 'resident') {
+    if (!record || !secretMatches(viewer.trackingCode, record.trackingCodeHash)) throw new NotFoundError('未找到该诉求');
+  } else {
+    if (!record) throw new NotFoundError('未找到该诉求');
+    if (!staffCovers(viewer, record)) throw new ForbiddenError('该诉求不在您的管辖范围');
+  }
+  const timeline = await deps.cases.timeline(caseId);
+  return toView(record, timeline, viewer.kind === 'resident' ? 'resident' : 'staff');
+}
+
+function toView(record: CaseRecord, timeline: TimelineEntry[], audience: 'resident' | 'staff'): CaseView {
+  return {
+    caseId: record.caseId,
+    status: record.status,
+    category: record.category,
+    priority: record.priority,
+    createdAt: record.createdAt,
+    dueAt: record.dueAt,
+    ...(record.gridId ? { gridId: record.gridId } : {}),
+    ...(record.departmentId ? { departmentId: record.departmentId } : {}),
+    reopenCount: record.reopenCount,
+    ...(record.closure ? { closure: record.closure } : {}),
+    ...(audience === 'staff' ? { description: record.description } : {}),
+    timeline: timeline.map((e) => ({
+      at: e.at,
+      status: e.status,
+      actor: e.actor,
+      ...(audience === 'staff' && e.actorId ? { actorId: e.actorId } : {}),
+      note: e.note,
+    })),
+  };
+}

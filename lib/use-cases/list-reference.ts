@@ -1,0 +1,11 @@
+import type { ReferenceData } from '../ports/reference-data';
+
+export async function listCategories(deps: { reference: ReferenceData }) {
+  const categories = await deps.reference.categories();
+  return categories.map(({ code, name, group, priority, departmentId }) => ({ code, name, group, priority, departmentId }));
+}
+
+export async function listGrids(deps: { reference: ReferenceData }) {
+  const grids = await deps.reference.grids();
+  return grids.map(({ gridId, name, communityId, communityName }) => ({ gridId, name, communityId, communityName }));
+}

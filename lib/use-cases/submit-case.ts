@@ -1,0 +1,139 @@
+import { z } from 'zod';
+import { addHours, CHANNELS, type CaseRecord, type CaseStatus, toShanghaiIso } from '../domain/case';
+import { hashSecret, newCaseId, newTrackingCode } from '../domain/ids';
+import { phoneSchema } from '../domain/phone';
+import { dueHoursFor } from '../domain/reference';
+import { routeToGrid } from '../domain/grid-routing';
+import { ConflictError, ValidationError } from '../errors';
+import type { CaseStore } from '../ports/case-store';
+import type { Clock } from '../ports/clock';
+import type { ReferenceData } from '../ports/reference-data';
+import type { Workflows } from '../ports/workflows';
+import { smsText } from '../domain/sms-text';
+import { log } from '../log';
+import { notifyOnce, type NotifyDeps } from './notify';
+
+export const submitCaseCommand = z.object({
+  category: z.string().min(1).max(64),
+  description: z.string().trim().min(2).max(2000),
+  location: z
+    .object({
+      gridId: z.string().min(1).max(64).optional(),
+      address: z.string().trim().min(2).max(200).optional(),
+      lat: z.number().min(-90).max(90).optional(),
+      lng: z.number().min(-180).max(180).optional(),
+    })
+    .strict()
+    .refine((l) => l.gridId || l.address || (l.lat !== undefined && l.lng !== undefined), {
+      message: '至少提供网格、地址或经纬度之一',
+    }),
+  reporter: z.object({ phone: phoneSchema, name: z.string().trim().min(1).max(50).optional() }).strict(),
+  channel: z.enum(CHANNELS).default('web'),
+  anonymous: z.boolean().default(false),
+}).strict();
+export type SubmitCaseCommand = z.infer<typeof submitCaseCommand>;
+
+export interface SubmitCaseDeps extends NotifyDeps {
+  cases: CaseStore;
+  reference: ReferenceData;
+  workflows: Workflows;
+  clock: Clock;
+}
+
+export interface SubmittedCase {
+  caseId: string;
+  trackingCode?: string;
+  status: CaseStatus;
+  priority: string;
+  dueAt: string;
+}
+
+const MAX_ID_ATTEMPTS = 3;
+
+/**
+ * Stores a resident's report and starts its lifecycle. The execution carries only the case id.
+ * With an idempotency key, a client's retry returns the first answer (without re-issuing the secret
+ * tracking code, which only the first response carries) and starts nothing twice.
+ */
+export async function submitCase(
+  deps: SubmitCaseDeps,
+  command: SubmitCaseCommand,
+  idempotencyKey?: string,
+): Promise<SubmittedCase> {
+  if (idempotencyKey) {
+    const existing = await deps.cases.findByIdempotencyKey(idempotencyKey);
+    if (existing) return replay(deps, existing);
+  }
+  const categories = await deps.reference.categories();
+  const category = categories.find((c) => c.code === command.category);
+  if (!category) throw new ValidationError('未知的诉求类别', { category: `未知类别 ${command.category}` }, 'UNKNOWN_CATEGORY');
+
+  const grids = await deps.reference.grids();
+  if (command.location.gridId && !grids.some((g) => g.gridId === command.location.gridId)) {
+    throw new ValidationError('未知的网格', { 'location.gridId': `未知网格 ${command.location.gridId}` }, 'UNKNOWN_GRID');
+  }
+  const grid = routeToGrid(command.location, grids);
+
+  const now = deps.clock.now();
+  const trackingCode = newTrackingCode();
+  for (let attempt = 1; attempt <= MAX_ID_ATTEMPTS; attempt += 1) {
+    const caseId = newCaseId(now);
+    const record: CaseRecord = {
+      caseId,
+      trackingCodeHash: hashSecret(trackingCode),
+      status: 'submitted',
+      category: category.code,
+      priority: category.priority,
+      description: command.description,
+      ...(grid ? { gridId: grid.gridId } : {}),
+      location: {
+        ...(command.location.lat !== undefined ? { lat: command.location.lat } : {}),
+        ...(command.location.lng !== undefined ? { lng: command.location.lng } : {}),
+        hasAddress: Boolean(command.location.address),
+      },
+      channel: command.channel,
+      anonymous: command.anonymous,
+      createdAt: toShanghaiIso(now),
+      dueAt: toShanghaiIso(addHours(now, dueHoursFor(category))),
+      reopenCount: 0,
+      version: 1,
+    };
+    const result = await deps.cases.create({
+      record,
+      contact: {
+        caseId,
+        phone: command.reporter.phone,
+        ...(command.reporter.name && !command.anonymous ? { name: command.reporter.name } : {}),
+        ...(command.location.address ? { address: command.location.address } : {}),
+      },
+      firstEvent: { at: record.createdAt, status: 'submitted', actor: 'resident', note: `经${command.channel}提交` },
+      ...(idempotencyKey ? { idempotencyKey } : {}),
+    });
+    if (!result.created) {
+      if (result.existingCaseId) return replay(deps, result.existingCaseId);
+      continue;
+    }
+    await deps.workflows.start('case-lifecycle', caseId, { caseId });
+    await confirmBySms(deps, caseId, command.reporter.phone, trackingCode);
+    return { caseId, trackingCode, status: 'submitted', priority: record.priority, dueAt: record.dueAt };
+  }
+  throw new ConflictError('暂时无法生成编号，请重试', 'ID_EXHAUSTED');
+}
+
+async function replay(deps: SubmitCaseDeps, caseId: string): Promise<SubmittedCase> {
+  const existing = await deps.cases.get(caseId);
+  if (!existing) throw new ConflictError('同一幂等键的请求仍在处理，请稍后重试', 'IDEMPOTENCY_IN_PROGRESS');
+  // The first attempt may have stored the case and died before starting its workflow.
+  await deps.workflows.start('case-lifecycle', caseId, { caseId });
+  return { caseId, status: existing.status, priority: existing.priority, dueAt: existing.dueAt };
+}
+
+/** The reporter gets the reference and tracking code by SMS too: hotline and SMS reporters have no screen. */
+async function confirmBySms(deps: NotifyDeps, caseId: string, phone: string, trackingCode: string): Promise<void> {
+  try {
+    await notifyOnce(deps, { key: `${caseId}#received`, to: phone, text: smsText.caseReceived(caseId, trackingCode) });
+  } catch (err) {
+    // The HTTP answer carries the same code; a failed confirmation must not fail the report.
+    log.warn('confirmation sms failed', { caseId, error: err });
+  }
+}
