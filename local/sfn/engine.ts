@@ -1,0 +1,369 @@
+import { randomBytes } from 'node:crypto';
+import { StateMachine } from 'aws-local-stepfunctions';
+import type { VirtualClock } from '../clock';
+import { HEARTBEAT_KEY, prepareDefinition, TIMEOUT_KEY, TOKEN_PLACEHOLDER, type PreparedDefinition } from './definition';
+
+/** An error as the Step Functions API reports it (`ExecutionAlreadyExists`, `TaskTimedOut`, …). */
+export class SfnApiError extends Error {
+  constructor(
+    readonly code: string,
+    message: string,
+  ) {
+    super(message);
+    this.name = code;
+  }
+}
+
+/** An error raised inside a running execution, matched by Retry/Catch on its name. */
+class StatesError extends Error {
+  constructor(name: string, message: string) {
+    super(message);
+    this.name = name;
+  }
+}
+
+export type Invoke = (functionArn: string, payload: unknown) => Promise<unknown>;
+
+type Status = 'RUNNING' | 'SUCCEEDED' | 'FAILED' | 'TIMED_OUT' | 'ABORTED';
+
+export interface HistoryEvent {
+  id: number;
+  previousEventId: number;
+  timestamp: Date;
+  type: string;
+  details: Record<string, unknown>;
+}
+
+interface Execution {
+  executionArn: string;
+  stateMachineArn: string;
+  name: string;
+  input: string;
+  status: Status;
+  startDate: Date;
+  stopDate?: Date;
+  output?: string;
+  error?: string;
+  cause?: string;
+  history: HistoryEvent[];
+  abort?: () => void;
+  tokens: Set<string>;
+  /** Waits this execution is blocked on (0 or 1: waits in branches are refused). */
+  waiting: number;
+  timers: Set<number>;
+}
+
+interface PendingTask {
+  token: string;
+  executionArn: string;
+  stateName: string;
+  resolve: (output: unknown) => void;
+  reject: (err: Error) => void;
+  timeoutTimer?: number;
+  heartbeatTimer?: number;
+  heartbeatSeconds?: number;
+}
+
+const HISTORY_DETAIL_KEYS: Record<string, string> = {
+  StateEntered: 'stateEnteredEventDetails',
+  StateExited: 'stateExitedEventDetails',
+};
+
+/**
+ * A Step Functions service for one process: state machines from serverless.yml run on the
+ * aws-local-stepfunctions interpreter, Lambda tasks call handlers in-process with AWS's
+ * `{Payload, StatusCode}` envelope, task tokens are issued and honoured, and every wait or timeout
+ * runs on the virtual clock. `busy` counts executions doing work (not waiting), so the clock can tell
+ * when the system has settled.
+ */
+export class LocalStepFunctions {
+  private readonly machines = new Map<string, { name: string; prepared: PreparedDefinition; createdAt: Date }>();
+  private readonly executions = new Map<string, Execution>();
+  private readonly pendingTasks = new Map<string, PendingTask>();
+  /** Tokens whose task already finished or timed out: AWS answers TaskTimedOut for them. */
+  private readonly spentTokens = new Set<string>();
+  private busy = 0;
+
+  constructor(
+    private readonly clock: VirtualClock,
+    private readonly invoke: Invoke,
+    private readonly region: string,
+    private readonly account: string,
+  ) {}
+
+  register(arn: string, name: string, definition: Record<string, unknown>): void {
+    this.machines.set(arn, { name, prepared: prepareDefinition(definition), createdAt: this.clock.now() });
+  }
+
+  isIdle(): boolean {
+    return this.busy === 0;
+  }
+
+  listStateMachines() {
+    return [...this.machines.entries()].map(([arn, m]) => ({ stateMachineArn: arn, name: m.name, type: 'STANDARD', creationDate: m.createdAt }));
+  }
+
+  startExecution(stateMachineArn: string, name: string | undefined, input = '{}'): { executionArn: string; startDate: Date } {
+    const machine = this.machines.get(stateMachineArn);
+    if (!machine) throw new SfnApiError('StateMachineDoesNotExist', `State Machine Does Not Exist: '${stateMachineArn}'`);
+    const execName = name ?? randomBytes(16).toString('hex');
+    if (!/^[A-Za-z0-9_-]{1,80}$/.test(execName)) throw new SfnApiError('InvalidName', `Invalid Name: '${execName}'`);
+    let parsedInput: unknown;
+    try {
+      parsedInput = JSON.parse(input);
+    } catch {
+      throw new SfnApiError('InvalidExecutionInput', 'Invalid State Machine Execution Input: not valid JSON');
+    }
+    const executionArn = `arn:aws:states:${this.region}:${this.account}:execution:${machine.name}:${execName}`;
+    const existing = this.executions.get(executionArn);
+    if (existing) {
+      // As on AWS: the same name and input while running returns the original; anything else is refused.
+      if (existing.status === 'RUNNING' && existing.input === input) return { executionArn, startDate: existing.startDate };
+      throw new SfnApiError('ExecutionAlreadyExists', `Execution Already Exists: '${executionArn}'`);
+    }
+    const execution: Execution = {
+      executionArn,
+      stateMachineArn,
+      name: execName,
+      input,
+      status: 'RUNNING',
+      startDate: this.clock.now(),
+      history: [],
+      tokens: new Set(),
+      waiting: 0,
+      timers: new Set(),
+    };
+    this.executions.set(executionArn, execution);
+    this.record(execution, 'ExecutionStarted', { executionStartedEventDetails: { input, roleArn: 'local' } });
+    this.run(execution, machine.prepared, parsedInput);
+    return { executionArn, startDate: execution.startDate };
+  }
+
+  private run(execution: Execution, prepared: PreparedDefinition, input: unknown): void {
+    const overrides: Record<string, (input: any) => Promise<any>> = {};
+    const retryIntervalOverrides: Record<string, number> = {};
+    for (const [stateName, task] of prepared.tasks) {
+      retryIntervalOverrides[stateName] = 0;
+      overrides[stateName] =
+        task.kind === 'wait'
+          ? (params) => this.waitOnClock(execution, stateName, params)
+          : task.kind === 'token'
+            ? (params) => this.waitForToken(execution, stateName, params)
+            : (params) => this.invokeLambda(execution, stateName, params);
+    }
+    const machine = new StateMachine(prepared.definition as never, { validationOptions: { checkArn: false } });
+    const context = {
+      Execution: { Id: execution.executionArn, Name: execution.name, StartTime: execution.startDate.toISOString(), Input: input, RoleArn: 'local' },
+      StateMachine: { Id: execution.stateMachineArn, Name: this.machines.get(execution.stateMachineArn)!.name },
+    };
+    const run = machine.run(input as never, { overrides: { taskResourceLocalHandlers: overrides, retryIntervalOverrides }, context: context as never });
+    execution.abort = run.abort;
+    this.busy += 1;
+    void this.collectEvents(execution, run.eventLogs);
+    run.result.then(
+      (output) => this.finish(execution, { status: 'SUCCEEDED', output: JSON.stringify(output ?? null) }),
+      (err: Error & { cause?: { name?: string; message?: string } }) => {
+        if (execution.status === 'ABORTED') return this.finish(execution, { status: 'ABORTED' });
+        const inner = err.cause && typeof err.cause === 'object' ? err.cause : err;
+        this.finish(execution, { status: 'FAILED', error: inner.name ?? 'States.Runtime', cause: inner.message ?? String(err) });
+      },
+    );
+  }
+
+  private async collectEvents(execution: Execution, events: AsyncGenerator<any>): Promise<void> {
+    try {
+      for await (const event of events) {
+        const kind = String(event.type);
+        if (kind in HISTORY_DETAIL_KEYS && event.state) {
+          const verb = kind === 'StateEntered' ? 'Entered' : 'Exited';
+          const payload = kind === 'StateEntered' ? { input: JSON.stringify(event.state.input ?? null) } : { output: JSON.stringify(event.state.output ?? null) };
+          this.record(execution, `${event.state.type}State${verb}`, { [HISTORY_DETAIL_KEYS[kind]!]: { name: event.state.name, ...payload } });
+        } else if (kind === 'StateRetried' || kind === 'StateCaught' || kind === 'StateFailed') {
+          this.record(execution, kind, { name: event.state?.name, error: event.Error, cause: typeof event.Cause === 'string' ? event.Cause : undefined });
+        }
+      }
+    } catch {
+      // The log ends when the execution does; a failure here must not affect the execution.
+    }
+  }
+
+  private finish(execution: Execution, outcome: { status: Status; output?: string; error?: string; cause?: string }): void {
+    if (execution.stopDate) return;
+    if (execution.waiting === 0) this.busy -= 1;
+    execution.waiting = 0;
+    for (const timer of execution.timers) this.clock.cancel(timer);
+    Object.assign(execution, outcome, { stopDate: this.clock.now() });
+    for (const token of execution.tokens) this.dropTask(token);
+    const type = { SUCCEEDED: 'ExecutionSucceeded', FAILED: 'ExecutionFailed', ABORTED: 'ExecutionAborted', TIMED_OUT: 'ExecutionTimedOut', RUNNING: '' }[outcome.status];
+    const details =
+      outcome.status === 'SUCCEEDED'
+        ? { executionSucceededEventDetails: { output: outcome.output } }
+        : outcome.status === 'FAILED'
+          ? { executionFailedEventDetails: { error: outcome.error, cause: outcome.cause } }
+          : {};
+    this.record(execution, type, details);
+  }
+
+  private record(execution: Execution, type: string, details: Record<string, unknown>): void {
+    const id = execution.history.length + 1;
+    execution.history.push({ id, previousEventId: id - 1, timestamp: this.clock.now(), type, details });
+  }
+
+  private async invokeLambda(execution: Execution, stateName: string, params: any): Promise<unknown> {
+    this.record(execution, 'TaskScheduled', { taskScheduledEventDetails: { resourceType: 'lambda', resource: 'invoke', region: this.region, parameters: JSON.stringify(params) } });
+    try {
+      const payload = await this.invoke(String(params.FunctionName), params.Payload ?? {});
+      this.record(execution, 'TaskSucceeded', { taskSucceededEventDetails: { resourceType: 'lambda', resource: 'invoke', output: JSON.stringify(payload ?? null) } });
+      // The envelope the optimized integration returns on AWS; ASL reads `$.Payload`.
+      return { ExecutedVersion: '$LATEST', Payload: payload ?? null, StatusCode: 200 };
+    } catch (err) {
+      const e = err as Error;
+      this.record(execution, 'TaskFailed', { taskFailedEventDetails: { error: e.name, cause: JSON.stringify({ errorType: e.name, errorMessage: e.message }), stateName } });
+      throw new StatesError(e.name || 'Error', JSON.stringify({ errorType: e.name, errorMessage: e.message }));
+    }
+  }
+
+  private waitOnClock(execution: Execution, stateName: string, params: { seconds?: number; timestamp?: string }): Promise<null> {
+    const dueMs = params.timestamp !== undefined ? new Date(params.timestamp).getTime() : this.clock.nowMs() + Number(params.seconds ?? 0) * 1000;
+    if (Number.isNaN(dueMs)) return Promise.reject(new StatesError('States.Runtime', `Wait "${stateName}" has an invalid timestamp`));
+    return new Promise((resolve) => {
+      this.enterWait(execution);
+      const timer = this.clock.schedule(dueMs, `${execution.name}: ${stateName}`, () => {
+        execution.timers.delete(timer);
+        this.leaveWait(execution);
+        resolve(null);
+      });
+      execution.timers.add(timer);
+    });
+  }
+
+  private enterWait(execution: Execution): void {
+    execution.waiting += 1;
+    this.busy -= 1;
+  }
+
+  private leaveWait(execution: Execution): void {
+    if (execution.stopDate) return;
+    execution.waiting -= 1;
+    this.busy += 1;
+  }
+
+  private async waitForToken(execution: Execution, stateName: string, rawParams: Record<string, unknown>): Promise<unknown> {
+    const token = `AQ${randomBytes(48).toString('base64url')}`;
+    const { [TIMEOUT_KEY]: timeoutSeconds, [HEARTBEAT_KEY]: heartbeatSeconds, ...params } = rawParams;
+    const withToken = JSON.parse(JSON.stringify(params).split(TOKEN_PLACEHOLDER).join(token));
+    const outcome = new Promise<unknown>((resolve, reject) => {
+      const pending: PendingTask = { token, executionArn: execution.executionArn, stateName, resolve, reject };
+      if (typeof heartbeatSeconds === 'number') pending.heartbeatSeconds = heartbeatSeconds;
+      this.pendingTasks.set(token, pending);
+      execution.tokens.add(token);
+      if (typeof timeoutSeconds === 'number') {
+        pending.timeoutTimer = this.clock.schedule(this.clock.nowMs() + timeoutSeconds * 1000, `${execution.name}: ${stateName} timeout`, () =>
+          this.timeOut(token),
+        );
+      }
+      this.armHeartbeat(pending);
+    });
+    // The invocation that hands the token out runs first; if it fails, the task fails with its error.
+    try {
+      await this.invokeLambda(execution, stateName, withToken);
+    } catch (err) {
+      this.dropTask(token);
+      throw err;
+    }
+    this.enterWait(execution);
+    try {
+      return await outcome;
+    } finally {
+      this.leaveWait(execution);
+    }
+  }
+
+  private armHeartbeat(pending: PendingTask): void {
+    if (pending.heartbeatSeconds === undefined) return;
+    if (pending.heartbeatTimer !== undefined) this.clock.cancel(pending.heartbeatTimer);
+    pending.heartbeatTimer = this.clock.schedule(this.clock.nowMs() + pending.heartbeatSeconds * 1000, `${pending.stateName} heartbeat`, () =>
+      this.timeOut(pending.token),
+    );
+  }
+
+  private timeOut(token: string): void {
+    const pending = this.pendingTasks.get(token);
+    if (!pending) return;
+    const execution = this.executions.get(pending.executionArn)!;
+    this.record(execution, 'TaskTimedOut', { taskTimedOutEventDetails: { error: 'States.Timeout', stateName: pending.stateName } });
+    this.dropTask(token);
+    pending.reject(new StatesError('States.Timeout', 'Task timed out'));
+  }
+
+  private dropTask(token: string): void {
+    const pending = this.pendingTasks.get(token);
+    if (!pending) return;
+    if (pending.timeoutTimer !== undefined) this.clock.cancel(pending.timeoutTimer);
+    if (pending.heartbeatTimer !== undefined) this.clock.cancel(pending.heartbeatTimer);
+    this.pendingTasks.delete(token);
+    this.spentTokens.add(token);
+  }
+
+  private takeTask(token: string | undefined): PendingTask {
+    if (!token || token.length > 1024) throw new SfnApiError('InvalidToken', 'Invalid Token');
+    const pending = this.pendingTasks.get(token);
+    if (pending) return pending;
+    if (this.spentTokens.has(token)) throw new SfnApiError('TaskTimedOut', 'Task Timed Out');
+    throw new SfnApiError('InvalidToken', 'Invalid Token');
+  }
+
+  sendTaskSuccess(token: string | undefined, output: string | undefined): void {
+    const pending = this.takeTask(token);
+    let parsed: unknown;
+    try {
+      parsed = JSON.parse(output ?? '');
+    } catch {
+      throw new SfnApiError('InvalidOutput', 'Invalid Output: not valid JSON');
+    }
+    const execution = this.executions.get(pending.executionArn)!;
+    this.record(execution, 'TaskSucceeded', { taskSucceededEventDetails: { resourceType: 'lambda', resource: 'invoke.waitForTaskToken', output } });
+    this.dropTask(pending.token);
+    pending.resolve(parsed);
+  }
+
+  sendTaskFailure(token: string | undefined, error?: string, cause?: string): void {
+    const pending = this.takeTask(token);
+    const execution = this.executions.get(pending.executionArn)!;
+    this.record(execution, 'TaskFailed', { taskFailedEventDetails: { error, cause } });
+    this.dropTask(pending.token);
+    pending.reject(new StatesError(error ?? 'States.TaskFailed', cause ?? ''));
+  }
+
+  sendTaskHeartbeat(token: string | undefined): void {
+    this.armHeartbeat(this.takeTask(token));
+  }
+
+  stopExecution(executionArn: string, error?: string, cause?: string): Date {
+    const execution = this.describe(executionArn);
+    if (execution.status === 'RUNNING') {
+      execution.status = 'ABORTED';
+      Object.assign(execution, { error, cause });
+      execution.abort?.();
+    }
+    return this.clock.now();
+  }
+
+  describe(executionArn: string): Execution {
+    const execution = this.executions.get(executionArn);
+    if (!execution) throw new SfnApiError('ExecutionDoesNotExist', `Execution Does Not Exist: '${executionArn}'`);
+    return execution;
+  }
+
+  list(stateMachineArn: string, statusFilter?: string): Execution[] {
+    if (!this.machines.has(stateMachineArn)) throw new SfnApiError('StateMachineDoesNotExist', `State Machine Does Not Exist: '${stateMachineArn}'`);
+    return [...this.executions.values()]
+      .filter((e) => e.stateMachineArn === stateMachineArn && (!statusFilter || e.status === statusFilter))
+      .sort((a, b) => b.startDate.getTime() - a.startDate.getTime());
+  }
+
+  /** Aborts everything still running: the stack is shutting down. */
+  stopAll(): void {
+    for (const execution of this.executions.values()) if (execution.status === 'RUNNING') this.stopExecution(execution.executionArn);
+  }
+}

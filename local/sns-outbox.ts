@@ -1,0 +1,59 @@
+import { randomUUID } from 'node:crypto';
+import type { JsonRoute } from './http-util';
+import { maskPhone } from '../lib/domain/phone';
+
+export interface OutboxMessage {
+  to: string;
+  text: string;
+  at: string;
+}
+
+/**
+ * Amazon SNS as far as SMS goes: `Publish` with a `PhoneNumber` is recorded in the outbox instead of
+ * sent, and echoed to the console with the number masked. Speaks both the query protocol (form body,
+ * XML answer) and the JSON protocol, whichever the SDK in use sends.
+ */
+export class SnsOutbox {
+  readonly messages: OutboxMessage[] = [];
+
+  constructor(
+    private readonly now: () => Date,
+    private readonly echo: (line: string) => void,
+  ) {}
+
+  route(): JsonRoute {
+    return async (req, raw) => {
+      const isJson = String(req.headers['content-type'] ?? '').includes('json');
+      const params: Record<string, string> = isJson
+        ? (JSON.parse(raw || '{}') as Record<string, string>)
+        : Object.fromEntries(new URLSearchParams(raw));
+      const action = isJson ? String(req.headers['x-amz-target'] ?? '').split('.').pop() : params.Action;
+      if (action !== 'Publish' || !params.PhoneNumber || typeof params.Message !== 'string') {
+        return { status: 400, body: errorBody(isJson, 'InvalidParameter', 'Only Publish to a PhoneNumber is emulated locally'), contentType: isJson ? 'application/json' : 'text/xml' };
+      }
+      const message = { to: params.PhoneNumber, text: params.Message, at: this.now().toISOString() };
+      this.messages.push(message);
+      this.echo(`SMS → ${maskPhone(message.to)}: ${message.text}`);
+      const messageId = randomUUID();
+      return isJson
+        ? { status: 200, body: { MessageId: messageId } }
+        : {
+            status: 200,
+            contentType: 'text/xml',
+            body: `<PublishResponse xmlns="http://sns.amazonaws.com/doc/2010-03-31/"><PublishResult><MessageId>${messageId}</MessageId></PublishResult><ResponseMetadata><RequestId>${randomUUID()}</RequestId></ResponseMetadata></PublishResponse>`,
+          };
+    };
+  }
+
+  to(phone?: string): OutboxMessage[] {
+    if (!phone) return [...this.messages];
+    const digits = phone.replace(/\D/g, '').slice(-11);
+    return this.messages.filter((m) => m.to.replace(/\D/g, '').endsWith(digits));
+  }
+}
+
+function errorBody(isJson: boolean, code: string, message: string): unknown {
+  return isJson
+    ? { __type: code, message }
+    : `<ErrorResponse><Error><Type>Sender</Type><Code>${code}</Code><Message>${message}</Message></Error></ErrorResponse>`;
+}

@@ -1,0 +1,199 @@
+import './polyfills';
+import { mkdirSync, rmSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { ListTablesCommand } from '@aws-sdk/client-dynamodb';
+import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { z } from 'zod';
+import { toShanghaiIso } from '../lib/domain/case';
+import { VirtualClock } from './clock';
+import { createTables, startDynamo } from './dynamodb';
+import { close, listen, serveJson } from './http-util';
+import { httpApi, type LocalRoute } from './http-api';
+import { LocalIssuer, tokenRequestSchema } from './issuer';
+import { LambdaRuntime } from './lambda-runtime';
+import { parseSchedule } from './schedule';
+import { seedDemoData } from './seed/seed';
+import { ACCOUNT, loadServerlessConfig, type LocalConfig } from './serverless-config';
+import { LocalStepFunctions } from './sfn/engine';
+import { sfnRoute } from './sfn/server';
+import { SnsOutbox } from './sns-outbox';
+
+export interface LocalStackOptions {
+  /** HTTP port for the API and /local routes; 0 picks a free one. */
+  port?: number;
+  /** Folder for DynamoDB data kept between runs; `undefined` keeps everything in memory. */
+  dataDir?: string;
+  reset?: boolean;
+  /** Virtual seconds per real second; 0 stops time between /local/clock/advance calls. */
+  timeScale?: number;
+  startAt?: Date;
+  seed?: boolean;
+  log?: (line: string) => void;
+}
+
+export interface LocalStack {
+  url: string;
+  endpoints: { dynamodb: string; stepFunctions: string; sns: string };
+  config: LocalConfig;
+  clock: VirtualClock;
+  outbox: SnsOutbox;
+  stepFunctions: LocalStepFunctions;
+  issuer: LocalIssuer;
+  stateMachineArn(key: string): string;
+  settle(): Promise<void>;
+  stop(): Promise<void>;
+}
+
+const ROOT = resolve(__dirname, '..');
+const STAGE = 'local';
+const REGION = 'ap-southeast-1';
+let running = false;
+
+const advanceSchema = z.object({ seconds: z.number().nonnegative().max(400 * 24 * 3600) }).strict();
+
+/**
+ * Starts the whole system on this machine: DynamoDB Local, a Step Functions service, an SNS outbox,
+ * the HTTP API with a local JWT issuer, and the schedules of serverless.yml, all on one virtual clock.
+ * Handlers reach them through the real AWS SDK clients; only the endpoints in the environment differ.
+ * One stack per process: handlers read their configuration from the process environment.
+ */
+export async function startLocalStack(options: LocalStackOptions = {}): Promise<LocalStack> {
+  if (running) throw new Error('a local stack is already running in this process');
+  running = true;
+  const log = options.log ?? (() => undefined);
+  const cleanups: Array<() => Promise<void> | void> = [];
+  const savedEnv = { ...process.env };
+  cleanups.push(() => {
+    for (const key of Object.keys(process.env)) if (!(key in savedEnv)) delete process.env[key];
+    Object.assign(process.env, savedEnv);
+  });
+  try {
+    const config = loadServerlessConfig(join(ROOT, 'serverless.yml'), { stage: STAGE, region: REGION });
+    const runtime = new LambdaRuntime(ROOT, config.functions);
+    let scheduledBusy = 0;
+    // eslint-disable-next-line prefer-const
+    let stepFunctions: LocalStepFunctions;
+    const settle = async () => {
+      for (let waited = 0; !(stepFunctions.isIdle() && scheduledBusy === 0); waited += 5) {
+        if (waited > 120_000) throw new Error('local stack did not settle within 120 s');
+        await new Promise((r) => setTimeout(r, 5));
+      }
+    };
+    const clock = new VirtualClock(options.timeScale ?? 1, settle, options.startAt);
+    cleanups.push(clock.install());
+
+    if (options.dataDir && options.reset) rmSync(options.dataDir, { recursive: true, force: true });
+    if (options.dataDir) mkdirSync(options.dataDir, { recursive: true });
+    const dynamo = await startDynamo(options.dataDir);
+    cleanups.push(() => dynamo.stop());
+
+    stepFunctions = new LocalStepFunctions(clock, (arn, payload) => runtime.invokeArn(arn, payload), REGION, ACCOUNT);
+    for (const sm of config.stateMachines) stepFunctions.register(sm.arn, sm.name, sm.definition);
+    cleanups.push(() => stepFunctions.stopAll());
+    const sfnServer = await listen(serveJson(sfnRoute(stepFunctions)));
+    cleanups.push(() => close(sfnServer.server));
+
+    const outbox = new SnsOutbox(() => clock.now(), log);
+    const snsServer = await listen(serveJson(outbox.route()));
+    cleanups.push(() => close(snsServer.server));
+
+    let handler: (req: any, res: any) => void = (_req, res) => {
+      res.writeHead(503);
+      res.end();
+    };
+    const api = await listen((req, res) => handler(req, res), options.port ?? 3000);
+    cleanups.push(() => close(api.server));
+    const url = `http://127.0.0.1:${api.port}`;
+    const issuer = await LocalIssuer.create(`${url}/local/issuer`, `${config.service}-${STAGE}-console`);
+
+    Object.assign(process.env, runtime.mergedEnvironment(), {
+      AWS_REGION: REGION,
+      AWS_ACCESS_KEY_ID: 'local',
+      AWS_SECRET_ACCESS_KEY: 'local',
+      AWS_ENDPOINT_URL_DYNAMODB: dynamo.endpoint,
+      AWS_ENDPOINT_URL_SFN: `http://127.0.0.1:${sfnServer.port}`,
+      AWS_ENDPOINT_URL_SNS: `http://127.0.0.1:${snsServer.port}`,
+      // The local issuer stands in for the Cognito user pool.
+      JWT_ISSUER: issuer.issuer,
+      JWT_AUDIENCE: issuer.audience,
+    });
+    delete process.env.AWS_PROFILE;
+
+    await createTables(dynamo.client, config.tables);
+    const mainTable = String(config.tables[0]?.properties.TableName);
+    if (options.seed !== false && (await seedDemoData(DynamoDBDocumentClient.from(dynamo.client), mainTable))) log('demo data seeded');
+
+    for (const fn of config.functions) {
+      for (const s of fn.schedules.filter((x) => x.enabled)) {
+        const schedule = parseSchedule(s.expression, s.timezone);
+        const arm = (after: Date) =>
+          clock.schedule(schedule.next(after).getTime(), `${fn.name} ${s.expression}`, () => {
+            scheduledBusy += 1;
+            runtime
+              .invoke(fn, s.input ?? {})
+              .catch((err: Error) => log(`schedule ${fn.name} failed: ${err.message}`))
+              .finally(() => (scheduledBusy -= 1));
+            arm(clock.now());
+          });
+        arm(clock.now());
+      }
+    }
+
+    const json = (body: string) => {
+      try {
+        return JSON.parse(body || '{}') as unknown;
+      } catch {
+        return undefined;
+      }
+    };
+    const invalid = (message: string, fields?: Record<string, string>) => ({
+      status: 400,
+      body: { error: { code: 'VALIDATION_FAILED', message, ...(fields ? { fields } : {}) } },
+    });
+    const localRoutes: Record<string, LocalRoute> = {
+      'GET /local/health': async () => {
+        await dynamo.client.send(new ListTablesCommand({ Limit: 1 }));
+        return { status: 200, body: { ok: true, now: toShanghaiIso(clock.now()) } };
+      },
+      'GET /local/issuer/.well-known/jwks.json': async () => ({ status: 200, body: issuer.jwks }),
+      'POST /local/auth/token': async (_req, body) => {
+        const parsed = tokenRequestSchema.safeParse(json(body));
+        if (!parsed.success) return invalid('token request is invalid', Object.fromEntries(parsed.error.issues.map((i) => [i.path.join('.') || '(body)', i.message])));
+        return { status: 200, body: { token: await issuer.mint(parsed.data) } };
+      },
+      'GET /local/outbox': async (_req, _body, u) => ({ status: 200, body: outbox.to(u.searchParams.get('to') ?? undefined) }),
+      'POST /local/clock/advance': async (_req, body) => {
+        const parsed = advanceSchema.safeParse(json(body));
+        if (!parsed.success) return invalid('advance needs {seconds}', { seconds: parsed.error.issues[0]?.message ?? 'invalid' });
+        const now = await clock.advance(parsed.data.seconds);
+        return { status: 200, body: { now: toShanghaiIso(now) } };
+      },
+    };
+    handler = httpApi(runtime, issuer, localRoutes);
+
+    const stack: LocalStack = {
+      url,
+      endpoints: { dynamodb: dynamo.endpoint, stepFunctions: `http://127.0.0.1:${sfnServer.port}`, sns: `http://127.0.0.1:${snsServer.port}` },
+      config,
+      clock,
+      outbox,
+      stepFunctions,
+      issuer,
+      stateMachineArn(key) {
+        const sm = config.stateMachines.find((m) => m.key === key);
+        if (!sm) throw new Error(`no state machine ${key}`);
+        return sm.arn;
+      },
+      settle,
+      async stop() {
+        for (const cleanup of cleanups.reverse()) await cleanup();
+        running = false;
+      },
+    };
+    return stack;
+  } catch (err) {
+    for (const cleanup of cleanups.reverse()) await Promise.resolve(cleanup()).catch(() => undefined);
+    running = false;
+    throw err;
+  }
+}
