@@ -1,7 +1,7 @@
 /** Unit tests run in parallel; integration and e2e tests each start engines, so they run one file at a time. */
 const common = {
   testEnvironment: 'node',
-  transform: { '^.+\\.[jt]s$': ['ts-jest', { isolatedModules: true, diagnostics: false }] },
+  transform: { '^.+\\.[jt]s$': ['ts-jest', { diagnostics: false }] },
   // middy 6 and jose 6 ship ESM only.
   transformIgnorePatterns: ['/node_modules/(?!(@middy|jose)/)'],
   setupFiles: ['<rootDir>/test/setup/polyfills.ts'],

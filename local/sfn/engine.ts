@@ -51,6 +51,8 @@ interface Execution {
   /** Waits this execution is blocked on (0 or 1: waits in branches are refused). */
   waiting: number;
   timers: Set<number>;
+  /** Settle whatever the interpreter still awaits, so it clears its own timers when the execution ends. */
+  cancellers: Set<() => void>;
 }
 
 interface PendingTask {
@@ -132,6 +134,7 @@ export class LocalStepFunctions {
       tokens: new Set(),
       waiting: 0,
       timers: new Set(),
+      cancellers: new Set(),
     };
     this.executions.set(executionArn, execution);
     this.record(execution, 'ExecutionStarted', { executionStartedEventDetails: { input, roleArn: 'local' } });
@@ -159,8 +162,10 @@ export class LocalStepFunctions {
     const run = machine.run(input as never, { overrides: { taskResourceLocalHandlers: overrides, retryIntervalOverrides }, context: context as never });
     execution.abort = run.abort;
     this.busy += 1;
-    void this.collectEvents(execution, run.eventLogs);
-    run.result.then(
+    const collected = this.collectEvents(execution, run.eventLogs);
+    // The interpreter's event log trails its result: let it drain (briefly) so history stays in order.
+    const drained = <T>(value: T) => Promise.race([collected, new Promise((r) => setTimeout(r, 50))]).then(() => value);
+    run.result.then(drained, (err) => drained(Promise.reject(err))).then(
       (output) => this.finish(execution, { status: 'SUCCEEDED', output: JSON.stringify(output ?? null) }),
       (err: Error & { cause?: { name?: string; message?: string } }) => {
         if (execution.status === 'ABORTED') return this.finish(execution, { status: 'ABORTED' });
@@ -192,6 +197,7 @@ export class LocalStepFunctions {
     if (execution.waiting === 0) this.busy -= 1;
     execution.waiting = 0;
     for (const timer of execution.timers) this.clock.cancel(timer);
+    for (const cancel of execution.cancellers) cancel();
     Object.assign(execution, outcome, { stopDate: this.clock.now() });
     for (const token of execution.tokens) this.dropTask(token);
     const type = { SUCCEEDED: 'ExecutionSucceeded', FAILED: 'ExecutionFailed', ABORTED: 'ExecutionAborted', TIMED_OUT: 'ExecutionTimedOut', RUNNING: '' }[outcome.status];
@@ -228,8 +234,11 @@ export class LocalStepFunctions {
     if (Number.isNaN(dueMs)) return Promise.reject(new StatesError('States.Runtime', `Wait "${stateName}" has an invalid timestamp`));
     return new Promise((resolve) => {
       this.enterWait(execution);
+      const cancel = () => resolve(null);
+      execution.cancellers.add(cancel);
       const timer = this.clock.schedule(dueMs, `${execution.name}: ${stateName}`, () => {
         execution.timers.delete(timer);
+        execution.cancellers.delete(cancel);
         this.leaveWait(execution);
         resolve(null);
       });
@@ -254,6 +263,7 @@ export class LocalStepFunctions {
     const withToken = JSON.parse(JSON.stringify(params).split(TOKEN_PLACEHOLDER).join(token));
     const outcome = new Promise<unknown>((resolve, reject) => {
       const pending: PendingTask = { token, executionArn: execution.executionArn, stateName, resolve, reject };
+      execution.cancellers.add(() => reject(new StatesError('States.Runtime', 'execution ended')));
       if (typeof heartbeatSeconds === 'number') pending.heartbeatSeconds = heartbeatSeconds;
       this.pendingTasks.set(token, pending);
       execution.tokens.add(token);
@@ -345,6 +355,7 @@ export class LocalStepFunctions {
       execution.status = 'ABORTED';
       Object.assign(execution, { error, cause });
       execution.abort?.();
+      for (const cancel of execution.cancellers) cancel();
     }
     return this.clock.now();
   }
