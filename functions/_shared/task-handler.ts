@@ -11,7 +11,7 @@ import { log } from '../../lib/log';
 export function taskHandler<S extends z.ZodType, R>(schema: S, task: (input: z.infer<S>) => Promise<R>) {
   return middy<unknown, R>().handler(async (payload) => {
     const parsed = schema.safeParse(payload);
-    if (!parsed.success) throw new ValidationError('invalid task input', fieldsFromZod(parsed.error));
+    if (!parsed.success) throw new ValidationError(`invalid task input: ${JSON.stringify(fieldsFromZod(parsed.error))}`, fieldsFromZod(parsed.error));
     try {
       return await task(parsed.data);
     } catch (err) {

@@ -91,6 +91,8 @@ function prepareStates(def: Definition, tasks: PreparedDefinition['tasks'], nest
 
 export function prepareDefinition(definition: Record<string, unknown>): PreparedDefinition {
   const tasks: PreparedDefinition['tasks'] = new Map();
-  const prepared = prepareStates(structuredClone(definition) as Definition, tasks, false);
+  // A JSON copy, not structuredClone: under jest that returns objects of another realm, which the
+  // interpreter does not recognise as payload templates.
+  const prepared = prepareStates(JSON.parse(JSON.stringify(definition)) as Definition, tasks, false);
   return { definition: prepared, tasks };
 }

@@ -1,0 +1,49 @@
+import { startLocalStack, type LocalStack } from '../../local/stack';
+
+export interface ApiResponse<T = any> {
+  status: number;
+  body: T;
+}
+
+/** The whole local stack in memory, on a frozen clock, on a free port: what every e2e test runs against. */
+export async function startTestStack(): Promise<TestStack> {
+  const stack = await startLocalStack({ port: 0, timeScale: 0, startAt: new Date('2026-11-23T01:00:00Z') });
+  return new TestStack(stack);
+}
+
+export class TestStack {
+  constructor(readonly stack: LocalStack) {}
+
+  async api<T = any>(method: string, path: string, opts: { body?: unknown; rawBody?: string; token?: string; headers?: Record<string, string> } = {}): Promise<ApiResponse<T>> {
+    const res = await fetch(`${this.stack.url}${path}`, {
+      method,
+      headers: {
+        ...(opts.body !== undefined || opts.rawBody !== undefined ? { 'content-type': 'application/json' } : {}),
+        ...(opts.token ? { authorization: `Bearer ${opts.token}` } : {}),
+        ...opts.headers,
+      },
+      ...(opts.rawBody !== undefined ? { body: opts.rawBody } : opts.body !== undefined ? { body: JSON.stringify(opts.body) } : {}),
+    });
+    const text = await res.text();
+    return { status: res.status, body: text ? (JSON.parse(text) as T) : (undefined as T) };
+  }
+
+  async token(claims: { role: string; grids?: string[]; department?: string; volunteerId?: string; sub?: string }): Promise<string> {
+    const res = await this.api<{ token: string }>('POST', '/local/auth/token', { body: claims });
+    if (res.status !== 200) throw new Error(`token: ${JSON.stringify(res.body)}`);
+    return res.body.token;
+  }
+
+  async advance(seconds: number): Promise<void> {
+    const res = await this.api('POST', '/local/clock/advance', { body: { seconds } });
+    if (res.status !== 200) throw new Error(`advance: ${JSON.stringify(res.body)}`);
+  }
+
+  outbox(to?: string) {
+    return this.stack.outbox.to(to);
+  }
+
+  stop() {
+    return this.stack.stop();
+  }
+}
