@@ -17,6 +17,8 @@ export interface LocalFunction {
   environment: Record<string, string>;
   http: Array<{ method: string; path: string; authorizer?: string }>;
   schedules: Array<{ expression: string; timezone?: string; input?: unknown; enabled: boolean }>;
+  /** Names of the SNS topics the function subscribes to. */
+  topics: string[];
 }
 
 export interface LocalStateMachine {
@@ -178,6 +180,7 @@ export function loadServerlessConfig(file: string, opts: { stage: string; region
           ...(e.schedule.input !== undefined ? { input: e.schedule.input } : {}),
           enabled: e.schedule.enabled !== false,
         })),
+      topics: events.filter((e) => e.sns).map((e) => String(typeof e.sns === 'string' ? e.sns : e.sns.topicName)),
     };
   });
 

@@ -1,4 +1,5 @@
 import './polyfills';
+import { randomUUID } from 'node:crypto';
 import { mkdirSync, rmSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { ListTablesCommand } from '@aws-sdk/client-dynamodb';
@@ -50,6 +51,7 @@ const REGION = 'ap-southeast-1';
 let running = false;
 
 const advanceSchema = z.object({ seconds: z.number().nonnegative().max(400 * 24 * 3600) }).strict();
+const inboundSmsSchema = z.object({ from: z.string().min(5).max(20), text: z.string().max(1000) }).strict();
 
 /**
  * Starts the whole system on this machine: DynamoDB Local, a Step Functions service, an SNS outbox,
@@ -162,6 +164,24 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
         return { status: 200, body: { token: await issuer.mint(parsed.data) } };
       },
       'GET /local/outbox': async (_req, _body, u) => ({ status: 200, body: outbox.to(u.searchParams.get('to') ?? undefined) }),
+      // As if the phone had replied by SMS: SNS two-way SMS delivers it to the inbound topic's subscribers.
+      'POST /local/sms/inbound': async (_req, body) => {
+        const parsed = inboundSmsSchema.safeParse(json(body));
+        if (!parsed.success) return invalid('inbound SMS needs {from, text}', Object.fromEntries(parsed.error.issues.map((i) => [i.path.join('.') || '(body)', i.message])));
+        const topic = `${config.service}-${STAGE}-sms-inbound`;
+        const message = { originationNumber: parsed.data.from, destinationNumber: '+8610690000', messageKeyword: 'MINQING', messageBody: parsed.data.text, inboundMessageId: randomUUID() };
+        const event = {
+          Records: [{ EventSource: 'aws:sns', Sns: { MessageId: randomUUID(), TopicArn: `arn:aws:sns:${REGION}:${ACCOUNT}:${topic}`, Message: JSON.stringify(message), Timestamp: clock.now().toISOString() } }],
+        };
+        const subscribers = config.functions.filter((fn) => fn.topics.includes(topic));
+        scheduledBusy += 1;
+        try {
+          for (const fn of subscribers) await runtime.invoke(fn, event);
+        } finally {
+          scheduledBusy -= 1;
+        }
+        return { status: 202, body: { delivered: subscribers.length } };
+      },
       'POST /local/clock/advance': async (_req, body) => {
         const parsed = advanceSchema.safeParse(json(body));
         if (!parsed.success) return invalid('advance needs {seconds}', { seconds: parsed.error.issues[0]?.message ?? 'invalid' });

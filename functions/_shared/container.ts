@@ -3,6 +3,7 @@ import { SNSClient } from '@aws-sdk/client-sns';
 import { z } from 'zod';
 import { documentClient } from '../../lib/adapters/aws/dynamo';
 import { DynamoCaseStore } from '../../lib/adapters/aws/dynamo-case-store';
+import { DynamoDeferredSms } from '../../lib/adapters/aws/dynamo-deferred-sms';
 import { DynamoOnceStore } from '../../lib/adapters/aws/dynamo-once-store';
 import { DynamoReferenceData } from '../../lib/adapters/aws/dynamo-reference-data';
 import { SfnWorkflows } from '../../lib/adapters/aws/sfn-workflows';
@@ -17,6 +18,8 @@ const configSchema = z.object({
   SMS_SENDER_ID: z.string().optional(),
   JWT_ISSUER: z.string().url(),
   JWT_AUDIENCE: z.string().min(1),
+  CENTRE_STAFF_ID: z.string().min(1).default('admin-centre'),
+  DISTRICT_DEPARTMENT_ID: z.string().min(1).default('district'),
 });
 
 /** The composition root: adapters built once per cold start, from configuration only. */
@@ -29,6 +32,8 @@ function build() {
     cases: new DynamoCaseStore(db, config.TABLE_NAME),
     reference: new DynamoReferenceData(db, config.TABLE_NAME),
     once: new DynamoOnceStore(db, config.TABLE_NAME, clock),
+    deferredSms: new DynamoDeferredSms(db, config.TABLE_NAME),
+    centre: { staffId: config.CENTRE_STAFF_ID, districtDepartmentId: config.DISTRICT_DEPARTMENT_ID },
     sms: new SnsSmsSender(new SNSClient({}), config.SMS_SENDER_ID),
     tokens: new JwksTokenVerifier(config.JWT_ISSUER, config.JWT_AUDIENCE),
     workflows: new SfnWorkflows(new SFNClient({}), {

@@ -1,5 +1,5 @@
-import { openCaseStep, openCaseStepInput } from '../../lib/use-cases/open-case-step';
+import { openCaseStep, openStepInput } from '../../lib/use-cases/case/open-step';
 import { container } from '../_shared/container';
 import { taskHandler } from '../_shared/task-handler';
 
-export const handler = taskHandler(openCaseStepInput, (input) => openCaseStep(container(), input));
+export const handler = taskHandler(openStepInput, (input) => openCaseStep(container(), input));

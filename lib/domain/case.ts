@@ -27,7 +27,7 @@ export const CHANNELS = ['web', 'app', 'hotline', 'sms', 'wechat', 'visit'] as c
 export type Channel = (typeof CHANNELS)[number];
 
 /** The human steps a case can wait on, each owned by one kind of actor. */
-export const CASE_STEPS = ['grid-check', 'accept', 'resolve', 'verify', 'feedback'] as const;
+export const CASE_STEPS = ['grid-check', 'accept', 'resolve', 'verify', 'feedback', 'centre-review'] as const;
 export type CaseStep = (typeof CASE_STEPS)[number];
 
 export type ActorKind = 'resident' | 'grid-worker' | 'department' | 'admin' | 'system';
@@ -56,8 +56,21 @@ export interface CaseRecord {
   createdAt: string;
   dueAt: string;
   reopenCount: number;
+  /** Times the case has been dispatched, counting refusals and reopenings. */
+  dispatchCount?: number;
+  /** Set once staff first respond (grid check or acceptance): the response-rate numerator. */
+  respondedAt?: string;
+  rating?: Rating;
   closure?: { code: ClosureCode; note: string };
   version: number;
+}
+
+export const RATINGS = ['satisfied', 'basically-satisfied', 'dissatisfied'] as const;
+export type Rating = (typeof RATINGS)[number];
+
+/** Case-creation day in Asia/Shanghai: metrics count each case in the day it was received. */
+export function shanghaiDay(iso: string): string {
+  return toShanghaiIso(new Date(iso)).slice(0, 10);
 }
 
 /** Personal data of a case: read only to send the reporter a message. */

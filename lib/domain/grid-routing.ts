@@ -10,7 +10,7 @@ export interface CaseLocation {
 /** Beyond this distance from every grid centre a coordinate is not trusted to route. */
 const MAX_ROUTING_KM = 5;
 
-function distanceKm(a: { lat: number; lng: number }, b: { lat: number; lng: number }): number {
+export function distanceKm(a: { lat: number; lng: number }, b: { lat: number; lng: number }): number {
   const rad = Math.PI / 180;
   const dLat = (b.lat - a.lat) * rad;
   const dLng = (b.lng - a.lng) * rad;

@@ -37,7 +37,10 @@ export type Grid = z.infer<typeof gridSchema>;
 export const departmentSchema = z.object({
   departmentId: z.string(),
   name: z.string(),
-  headStaffId: z.string().optional(),
+  /** Who receives dispatched cases by SMS. */
+  dutyStaffId: z.string(),
+  /** Who is told when the department lets a case go overdue ("吹哨"). */
+  headStaffId: z.string(),
 });
 export type Department = z.infer<typeof departmentSchema>;
 

@@ -1,3 +1,5 @@
+import type { ClosureCode, Rating } from './case';
+
 /** One SMS segment holds 70 Chinese characters; every template here is written to fit in one. */
 export const SMS_SEGMENT = 70;
 const SIGNATURE = '【民情直通】';
@@ -6,11 +8,43 @@ function sms(body: string): string {
   return `${SIGNATURE}${body}`;
 }
 
+export const CLOSURE_LABEL: Record<ClosureCode, string> = {
+  fixed: '已解决',
+  'resolved-on-site': '已现场解决',
+  'not-fixable': '暂无法解决，已说明原因',
+  'not-responsible': '不属本平台职责，已告知办理渠道',
+  duplicate: '与已有诉求重复，已合并',
+  withdrawn: '已撤回',
+  invalid: '经核实不成立',
+};
+
+export const RATING_LABEL: Record<Rating, string> = { satisfied: '满意', 'basically-satisfied': '基本满意', dissatisfied: '不满意' };
+
 export const smsText = {
-  caseReceived: (ref: string, trackingCode: string) =>
-    sms(`已收到您的诉求，编号${ref}，查询码${trackingCode}。网格员将上门核实。`),
-  gridCheckRequested: (ref: string, categoryName: string, gridName: string, dueLocal: string) =>
-    sms(`${gridName}新诉求${ref}（${categoryName}），请于${dueLocal}前到场核实。`),
+  caseReceived: (ref: string, trackingCode: string) => sms(`已收到您的诉求，编号${ref}，查询码${trackingCode}。网格员将上门核实。`),
+  gridCheckRequested: (ref: string, categoryName: string, gridName: string, due: string) =>
+    sms(`${gridName}新诉求${ref}（${categoryName}），请于${due}前到场核实。`),
+  unroutedCase: (ref: string, categoryName: string) => sms(`诉求${ref}（${categoryName}）无法定位网格，请中心分派核实。`),
+  dispatched: (ref: string, categoryName: string, gridName: string, due: string) =>
+    sms(`派单${ref}（${categoryName}，${gridName}），请于${due}前签收。`),
+  acceptedForReporter: (ref: string, departmentName: string, due: string) => sms(`您的诉求${ref}已由${departmentName}受理，预计${due}前办结。`),
+  acceptOverdue: (ref: string, departmentName: string) => sms(`吹哨：诉求${ref}派至${departmentName}超时未签收，请督办。`),
+  handedToDistrict: (ref: string) => sms(`诉求${ref}无部门签收，已转区级兜底办理，请签收。`),
+  resolveReminder: (ref: string, due: string, nearDue: boolean) => sms(`提醒：诉求${ref}须于${due}前办结${nearDue ? '，即将到期' : '，时限已过半'}。`),
+  resolveOverdue: (ref: string, departmentName: string) => sms(`督办：诉求${ref}（${departmentName}）已超期未办结，请跟进。`),
+  verifyRequested: (ref: string) => sms(`诉求${ref}部门已办结，请到场核查。`),
+  reworkRequested: (ref: string) => sms(`诉求${ref}核查未通过，已退回返工，请尽快重新办理。`),
+  stepOverdue: (ref: string, what: string) => sms(`督办：诉求${ref}${what}超时，请跟进。`),
+  feedbackRequested: (ref: string) => sms(`您的诉求${ref}已办结，请回复：1满意 2基本满意 3不满意。`),
+  feedbackThanks: (ref: string, rating: Rating) =>
+    sms(rating === 'dissatisfied' ? `收到您对${ref}的评价，已重新派单办理。` : `感谢您对${ref}的评价：${RATING_LABEL[rating]}。`),
+  reopened: (ref: string, categoryName: string, gridName: string, due: string) =>
+    sms(`重办：群众对${ref}（${categoryName}，${gridName}）不满意，请于${due}前签收。`),
+  centreReview: (ref: string) => sms(`诉求${ref}群众多次不满意，请中心研判处理。`),
+  closed: (ref: string, code: ClosureCode) => sms(`您的诉求${ref}已办结：${CLOSURE_LABEL[code]}。`),
+  merged: (ref: string, original: string) => sms(`您的诉求${ref}与在办诉求${original}相同，已合并，办结后通知您。`),
+  replyHelp: (ref: string) => sms(`请回复数字评价诉求${ref}：1满意 2基本满意 3不满意。`),
+  nothingToRate: () => sms('未找到待您评价的诉求。如需反映问题，请登录民情直通或拨打12345。'),
 };
 
 /** Asia/Shanghai wall time as "11月23日14:05", short enough for a message. */

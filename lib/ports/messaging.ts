@@ -10,3 +10,17 @@ export interface OnceStore {
   complete(key: string, detail: Record<string, string>): Promise<void>;
   release(key: string): Promise<void>;
 }
+
+export interface DeferredMessage {
+  key: string;
+  to: string;
+  text: string;
+  sendAfter: string;
+}
+
+/** Messages held back by quiet hours until the morning flush. */
+export interface DeferredSmsQueue {
+  defer(message: DeferredMessage): Promise<void>;
+  due(now: Date): Promise<DeferredMessage[]>;
+  remove(message: DeferredMessage): Promise<void>;
+}

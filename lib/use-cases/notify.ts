@@ -1,32 +1,62 @@
+import { quietUntil } from '../domain/deadlines';
 import { maskPhone } from '../domain/phone';
 import { log } from '../log';
-import type { OnceStore, SmsSender } from '../ports/messaging';
+import type { Clock } from '../ports/clock';
+import type { DeferredSmsQueue, OnceStore, SmsSender } from '../ports/messaging';
 
 export interface NotifyDeps {
   sms: SmsSender;
   once: OnceStore;
+  deferredSms: DeferredSmsQueue;
+  clock: Clock;
+}
+
+export interface Notification {
+  /** Business key of the message (`261122-K7F3Q#grid-check#1`): the same key is never sent twice. */
+  key: string;
+  to: string;
+  text: string;
+  /** Urgent messages ignore quiet hours (emergencies, direct replies to someone who just wrote). */
+  urgent: boolean;
 }
 
 /**
- * Sends an SMS at most once per business key (`261122-K7F3Q#grid-check`). If sending fails the key is
- * released so the step's retry can send it; if the process dies between send and record, the lease
- * expires and one duplicate is possible: SMS is at-least-once at that edge, never silently lost.
+ * Sends an SMS at most once per business key; between 22:00 and 07:00 Asia/Shanghai a non-urgent one
+ * waits in a queue for the morning flush. If sending fails the key is released so the step's retry can
+ * send; if the process dies between send and record, the lease expires and one duplicate is possible:
+ * SMS is at-least-once at that edge, never silently lost.
  */
-export async function notifyOnce(
-  deps: NotifyDeps,
-  message: { key: string; to: string; text: string },
-): Promise<'sent' | 'already-sent'> {
-  if (!(await deps.once.claim(`sms#${message.key}`, 120))) {
-    log.info('sms already sent', { key: message.key });
+export async function notifyOnce(deps: NotifyDeps, message: Notification): Promise<'sent' | 'deferred' | 'already-sent'> {
+  const onceKey = `sms#${message.key}`;
+  if (!(await deps.once.claim(onceKey, 120))) {
+    log.info('sms already handled', { key: message.key });
     return 'already-sent';
   }
   try {
+    const quietEnd = message.urgent ? undefined : quietUntil(deps.clock.now());
+    if (quietEnd) {
+      await deps.deferredSms.defer({ key: message.key, to: message.to, text: message.text, sendAfter: quietEnd.toISOString() });
+      await deps.once.complete(onceKey, { deferredUntil: quietEnd.toISOString() });
+      log.info('sms deferred for quiet hours', { key: message.key, until: quietEnd.toISOString() });
+      return 'deferred';
+    }
     const { messageId } = await deps.sms.send({ to: message.to, text: message.text });
-    await deps.once.complete(`sms#${message.key}`, { messageId });
+    await deps.once.complete(onceKey, { messageId });
     log.info('sms sent', { key: message.key, recipient: maskPhone(message.to), messageId });
     return 'sent';
   } catch (err) {
-    await deps.once.release(`sms#${message.key}`);
+    await deps.once.release(onceKey);
     throw err;
   }
+}
+
+/** The morning flush: sends what quiet hours held back, oldest first. Returns how many went out. */
+export async function sendDeferredSms(deps: NotifyDeps): Promise<number> {
+  const due = await deps.deferredSms.due(deps.clock.now());
+  for (const message of due) {
+    await deps.sms.send({ to: message.to, text: message.text });
+    await deps.deferredSms.remove(message);
+  }
+  log.info('deferred sms flushed', { count: due.length });
+  return due.length;
 }

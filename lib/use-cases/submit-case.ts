@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { addHours, CHANNELS, type CaseRecord, type CaseStatus, toShanghaiIso } from '../domain/case';
+import { addHours, CHANNELS, shanghaiDay, type CaseRecord, type CaseStatus, toShanghaiIso } from '../domain/case';
 import { hashSecret, newCaseId, newTrackingCode } from '../domain/ids';
 import { phoneSchema } from '../domain/phone';
 import { dueHoursFor } from '../domain/reference';
@@ -108,6 +108,7 @@ export async function submitCase(
       },
       firstEvent: { at: record.createdAt, status: 'submitted', actor: 'resident', note: `经${command.channel}提交` },
       ...(idempotencyKey ? { idempotencyKey } : {}),
+      metrics: [{ day: shanghaiDay(record.createdAt), dims: { grid: record.gridId ?? 'unrouted', category: record.category }, counters: { received: 1 } }],
     });
     if (!result.created) {
       if (result.existingCaseId) return replay(deps, result.existingCaseId);
@@ -131,7 +132,7 @@ async function replay(deps: SubmitCaseDeps, caseId: string): Promise<SubmittedCa
 /** The reporter gets the reference and tracking code by SMS too: hotline and SMS reporters have no screen. */
 async function confirmBySms(deps: NotifyDeps, caseId: string, phone: string, trackingCode: string): Promise<void> {
   try {
-    await notifyOnce(deps, { key: `${caseId}#received`, to: phone, text: smsText.caseReceived(caseId, trackingCode) });
+    await notifyOnce(deps, { key: `${caseId}#received`, to: phone, text: smsText.caseReceived(caseId, trackingCode), urgent: true });
   } catch (err) {
     // The HTTP answer carries the same code; a failed confirmation must not fail the report.
     log.warn('confirmation sms failed', { caseId, error: err });

@@ -30,12 +30,14 @@ export const DEMO_GRIDS: Grid[] = ESTATES.map((estate, i) => {
 });
 
 export const DEMO_DEPARTMENTS: Department[] = [
-  { departmentId: 'urban', name: '城市管理局', headStaffId: 'dept-urban-head' },
-  { departmentId: 'housing', name: '住房和城乡建设局', headStaffId: 'dept-housing-head' },
-  { departmentId: 'water', name: '供水公司', headStaffId: 'dept-water-head' },
-  { departmentId: 'power', name: '供电公司', headStaffId: 'dept-power-head' },
-  { departmentId: 'civil', name: '民政局', headStaffId: 'dept-civil-head' },
-  { departmentId: 'safety', name: '应急管理局', headStaffId: 'dept-safety-head' },
+  { departmentId: 'urban', name: '城市管理局', dutyStaffId: 'dept-urban', headStaffId: 'dept-urban-head' },
+  { departmentId: 'housing', name: '住房和城乡建设局', dutyStaffId: 'dept-housing', headStaffId: 'dept-housing-head' },
+  { departmentId: 'water', name: '供水公司', dutyStaffId: 'dept-water', headStaffId: 'dept-water-head' },
+  { departmentId: 'power', name: '供电公司', dutyStaffId: 'dept-power', headStaffId: 'dept-power-head' },
+  { departmentId: 'civil', name: '民政局', dutyStaffId: 'dept-civil', headStaffId: 'dept-civil-head' },
+  { departmentId: 'safety', name: '应急管理局', dutyStaffId: 'dept-safety', headStaffId: 'dept-safety-head' },
+  // Takes what no department accepts in time (兜底).
+  { departmentId: 'district', name: '区综合执法中心', dutyStaffId: 'dept-district', headStaffId: 'dept-district-head' },
 ];
 
 export const DEMO_CATEGORIES: Category[] = [
@@ -61,8 +63,8 @@ const phone = (block: number, i: number) => `+861380000${String(block * 1000 + i
 export const DEMO_STAFF: Staff[] = [
   ...DEMO_GRIDS.map((g, i) => ({ staffId: g.workerStaffId, role: 'grid-worker' as const, name: personName(i), phone: phone(1, i + 1), grids: [g.gridId] })),
   ...DEMO_DEPARTMENTS.flatMap((d, i) => [
-    { staffId: `dept-${d.departmentId}`, role: 'department' as const, name: personName(40 + i), phone: phone(2, i * 2 + 1), grids: [], departmentId: d.departmentId },
-    { staffId: d.headStaffId!, role: 'department' as const, name: personName(60 + i), phone: phone(2, i * 2 + 2), grids: [], departmentId: d.departmentId },
+    { staffId: d.dutyStaffId, role: 'department' as const, name: personName(40 + i), phone: phone(2, i * 2 + 1), grids: [], departmentId: d.departmentId },
+    { staffId: d.headStaffId, role: 'department' as const, name: personName(60 + i), phone: phone(2, i * 2 + 2), grids: [], departmentId: d.departmentId },
   ]),
   { staffId: 'admin-centre', role: 'admin', name: '综合指挥中心', phone: phone(3, 1), grids: [] },
   ...DEMO_GRIDS.flatMap((g, gi) =>

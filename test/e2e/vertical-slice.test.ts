@@ -73,9 +73,11 @@ describe('vertical slice over HTTP on the local stack', () => {
 
     const step = await db.send(new GetCommand({ TableName: table, Key: { pk: `CASE#${caseId}`, sk: 'STEP#grid-check' } }));
     const executionArn = `${t.stack.stateMachineArn('caseLifecycle').replace(':stateMachine:', ':execution:')}:${caseId}`;
-    await sfn.send(new SendTaskSuccessCommand({ taskToken: step.Item!.taskToken, output: JSON.stringify({ outcome: 'needs-dispatch' }) }));
+    await sfn.send(new SendTaskSuccessCommand({ taskToken: step.Item!.taskToken, output: JSON.stringify({ outcome: 'needs-dispatch', duplicateOf: null }) }));
     await t.stack.settle();
-    expect((await sfn.send(new DescribeExecutionCommand({ executionArn }))).status).toBe('SUCCEEDED');
+    expect((await sfn.send(new DescribeExecutionCommand({ executionArn }))).status).toBe('RUNNING');
+    const moved = await t.api('GET', `/v1/cases/${caseId}`, { headers: { 'x-tracking-code': trackingCode } });
+    expect(moved.body).toMatchObject({ status: 'dispatched', departmentId: 'urban' });
 
     const history = await sfn.send(new GetExecutionHistoryCommand({ executionArn }));
     const historyText = JSON.stringify(history.events);
@@ -97,8 +99,9 @@ describe('vertical slice over HTTP on the local stack', () => {
 
   it('answers a retried submission with the same case, once', async () => {
     const headers = { 'idempotency-key': 'retry-test-0001' };
-    const first = await t.api('POST', '/v1/cases', { body: report(), headers });
-    const second = await t.api('POST', '/v1/cases', { body: report(), headers });
+    const body = report({ location: { address: '龙首小区2号楼' } });
+    const first = await t.api('POST', '/v1/cases', { body, headers });
+    const second = await t.api('POST', '/v1/cases', { body, headers });
     expect(second.status).toBe(201);
     expect(second.body.caseId).toBe(first.body.caseId);
     expect(second.body.trackingCode).toBeUndefined();

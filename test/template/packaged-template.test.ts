@@ -27,8 +27,11 @@ const WILDCARD_ALLOWED = new Set([
   'logs:DescribeLogGroups',
 ]);
 
-/** Routes residents use without an account; every other route must carry the JWT authorizer. */
-const PUBLIC_ROUTES = new Set(['GET /v1/categories', 'GET /v1/grids', 'POST /v1/cases', 'GET /v1/cases/{caseId}']);
+/**
+ * Routes residents use without an account (the last two also serve staff, whose bearer token the
+ * handler verifies itself); every other route must carry the JWT authorizer.
+ */
+const PUBLIC_ROUTES = new Set(['GET /v1/categories', 'GET /v1/grids', 'POST /v1/cases', 'GET /v1/cases/{caseId}', 'POST /v1/cases/{caseId}/actions']);
 
 describe('the packaged CloudFormation template', () => {
   let dir: string;
@@ -82,6 +85,7 @@ describe('the packaged CloudFormation template', () => {
   });
 
   it('protects every staff route with the Cognito JWT authorizer', () => {
+    expect(ofType('AWS::ApiGatewayV2::Route').map(([, r]) => r.Properties.RouteKey)).toEqual(expect.arrayContaining(['GET /v1/worklist', 'GET /v1/metrics']));
     const [[authorizerId, authorizer]] = ofType('AWS::ApiGatewayV2::Authorizer') as [[string, Resource]];
     expect(authorizer.Properties.AuthorizerType).toBe('JWT');
     expect(JSON.stringify(authorizer.Properties.JwtConfiguration.Issuer)).toContain('cognito-idp');

@@ -1,22 +1,46 @@
-import { GetCommand, QueryCommand, TransactWriteCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { createHash } from 'node:crypto';
+import {
+  GetCommand,
+  PutCommand,
+  QueryCommand,
+  TransactWriteCommand,
+  UpdateCommand,
+  type DynamoDBDocumentClient,
+} from '@aws-sdk/lib-dynamodb';
 import type { CaseContact, CaseRecord, CaseStep, TimelineEntry } from '../../domain/case';
-import type { CaseStore, NewCase, OpenStep } from '../../ports/case-store';
+import {
+  METRIC_COUNTERS,
+  type CaseStore,
+  type MetricDimension,
+  type MetricIncrement,
+  type MetricRow,
+  type NewCase,
+  type OpenStep,
+  type StepDecision,
+  type Transition,
+} from '../../ports/case-store';
 import { isConditionFailure, keys } from './dynamo';
 
-type CancellationReasons = { CancellationReasons?: Array<{ Code?: string }> };
+type TransactItem = NonNullable<ConstructorParameters<typeof TransactWriteCommand>[0]['TransactItems']>[number];
+type Item = Record<string, unknown>;
 
-/** Work queue partition for whoever must act on a step: a grid, a department, or the centre. */
-function workQueueKey(assignee: OpenStep['assignee'], step: CaseStep): string {
-  if ((step === 'accept' || step === 'resolve') && assignee.departmentId) return `WORK#DEPT#${assignee.departmentId}`;
-  if (assignee.gridId) return `WORK#GRID#${assignee.gridId}`;
-  return 'WORK#CENTRE';
+/** Which worklist a step sits in: the grid's, the department's, or the centre's. Feedback waits on a resident. */
+export function workQueue(step: Pick<OpenStep, 'step' | 'assignee'>): string | undefined {
+  if (step.step === 'feedback') return undefined;
+  if (step.step === 'centre-review' || step.assignee.centre) return 'CENTRE';
+  if (step.step === 'accept' || step.step === 'resolve') return step.assignee.departmentId ? `DEPT#${step.assignee.departmentId}` : 'CENTRE';
+  return step.assignee.gridId ? `GRID#${step.assignee.gridId}` : 'CENTRE';
 }
 
-function strip<T extends Record<string, unknown>>(item: Record<string, unknown> | undefined): T | undefined {
+const openIndexKey = (record: Pick<CaseRecord, 'gridId' | 'category'>) => (record.gridId ? `OPEN#${record.gridId}#${record.category}` : undefined);
+
+function strip<T>(item: Item | undefined): T | undefined {
   if (!item) return undefined;
   const { pk: _pk, sk: _sk, gsi1pk: _g1, gsi1sk: _g2, ...rest } = item;
   return rest as T;
 }
+
+const phoneHash = (phone: string) => createHash('sha256').update(`minqing-phone:${phone}`).digest('hex');
 
 export class DynamoCaseStore implements CaseStore {
   constructor(
@@ -24,22 +48,91 @@ export class DynamoCaseStore implements CaseStore {
     private readonly tableName: string,
   ) {}
 
+  private metricItems(increments: MetricIncrement[] = []): TransactItem[] {
+    const items: TransactItem[] = [];
+    for (const inc of increments) {
+      const counters = Object.entries(inc.counters).filter(([, n]) => n);
+      if (!counters.length) continue;
+      for (const [dimension, key] of Object.entries(inc.dims)) {
+        if (!key) continue;
+        items.push({
+          Update: {
+            TableName: this.tableName,
+            Key: keys.metric(dimension, inc.day, key),
+            UpdateExpression: `SET #key = :key ADD ${counters.map((_, i) => `#c${i} :n${i}`).join(', ')}`,
+            ExpressionAttributeNames: { '#key': 'key', ...Object.fromEntries(counters.map(([name], i) => [`#c${i}`, name])) },
+            ExpressionAttributeValues: { ':key': key, ...Object.fromEntries(counters.map(([, n], i) => [`:n${i}`, n])) },
+          },
+        });
+      }
+    }
+    return items;
+  }
+
+  private eventItem(caseId: string, version: number, event: TimelineEntry): TransactItem {
+    return { Put: { TableName: this.tableName, Item: { ...keys.caseEvent(caseId, version), ...event } } };
+  }
+
+  private caseUpdate(t: Transition): TransactItem {
+    const entries = Object.entries(t.set).filter(([k]) => !['caseId', 'version'].includes(k));
+    const names: Record<string, string> = { '#version': 'version' };
+    const values: Record<string, unknown> = { ':next': t.expectedVersion + 1, ':expected': t.expectedVersion };
+    const sets = entries.map(([k, v], i) => {
+      names[`#f${i}`] = k;
+      values[`:v${i}`] = v;
+      return `#f${i} = :v${i}`;
+    });
+    const remove = t.leaveOpenIndex ? ' REMOVE gsi1pk, gsi1sk' : '';
+    return {
+      Update: {
+        TableName: this.tableName,
+        Key: keys.caseMeta(t.caseId),
+        UpdateExpression: `SET ${[...sets, '#version = :next'].join(', ')}${remove}`,
+        ConditionExpression: '#version = :expected',
+        ExpressionAttributeNames: names,
+        ExpressionAttributeValues: values,
+      },
+    };
+  }
+
+  private transitionItems(t: Transition): TransactItem[] {
+    return [this.caseUpdate(t), this.eventItem(t.caseId, t.expectedVersion + 1, t.event), ...this.metricItems(t.metrics)];
+  }
+
+  private async transact(items: TransactItem[]): Promise<boolean> {
+    try {
+      await this.db.send(new TransactWriteCommand({ TransactItems: items }));
+      return true;
+    } catch (err) {
+      if (isConditionFailure(err)) return false;
+      throw err;
+    }
+  }
+
   async create(input: NewCase): Promise<{ created: true } | { created: false; existingCaseId?: string }> {
     const { record, contact, firstEvent, idempotencyKey } = input;
-    const items = [
-      { Put: { TableName: this.tableName, Item: { ...keys.caseMeta(record.caseId), ...record }, ConditionExpression: 'attribute_not_exists(pk)' } },
+    const openKey = openIndexKey(record);
+    const items: TransactItem[] = [
+      {
+        Put: {
+          TableName: this.tableName,
+          Item: { ...keys.caseMeta(record.caseId), ...record, ...(openKey ? { gsi1pk: openKey, gsi1sk: record.createdAt } : {}) },
+          ConditionExpression: 'attribute_not_exists(pk)',
+        },
+      },
       { Put: { TableName: this.tableName, Item: { ...keys.caseContact(record.caseId), ...contact } } },
-      { Put: { TableName: this.tableName, Item: { ...keys.caseEvent(record.caseId, record.version), ...firstEvent } } },
+      this.eventItem(record.caseId, record.version, firstEvent),
       ...(idempotencyKey
         ? [{ Put: { TableName: this.tableName, Item: { ...keys.idempotency(idempotencyKey), caseId: record.caseId }, ConditionExpression: 'attribute_not_exists(pk)' } }]
         : []),
+      ...this.metricItems(input.metrics),
     ];
     try {
       await this.db.send(new TransactWriteCommand({ TransactItems: items }));
       return { created: true };
     } catch (err) {
       if (!isConditionFailure(err)) throw err;
-      const reasons = (err as CancellationReasons).CancellationReasons ?? [];
+      const reasons = (err as { CancellationReasons?: Array<{ Code?: string }> }).CancellationReasons ?? [];
       if (idempotencyKey && reasons[3]?.Code === 'ConditionalCheckFailed') {
         const existingCaseId = await this.findByIdempotencyKey(idempotencyKey);
         return existingCaseId ? { created: false, existingCaseId } : { created: false };
@@ -55,66 +148,168 @@ export class DynamoCaseStore implements CaseStore {
 
   async get(caseId: string): Promise<CaseRecord | undefined> {
     const out = await this.db.send(new GetCommand({ TableName: this.tableName, Key: keys.caseMeta(caseId), ConsistentRead: true }));
-    return strip<CaseRecord & Record<string, unknown>>(out.Item);
+    return strip<CaseRecord>(out.Item);
   }
 
   async contact(caseId: string): Promise<CaseContact | undefined> {
     const out = await this.db.send(new GetCommand({ TableName: this.tableName, Key: keys.caseContact(caseId), ConsistentRead: true }));
-    return strip<CaseContact & Record<string, unknown>>(out.Item);
+    return strip<CaseContact>(out.Item);
+  }
+
+  private async queryCase(caseId: string, prefix: string): Promise<Item[]> {
+    const items: Item[] = [];
+    let startKey: Item | undefined;
+    do {
+      const out = await this.db.send(
+        new QueryCommand({
+          TableName: this.tableName,
+          KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
+          ExpressionAttributeValues: { ':pk': `CASE#${caseId}`, ':prefix': prefix },
+          ConsistentRead: true,
+          ExclusiveStartKey: startKey,
+        }),
+      );
+      items.push(...(out.Items ?? []));
+      startKey = out.LastEvaluatedKey;
+    } while (startKey);
+    return items;
   }
 
   async timeline(caseId: string): Promise<TimelineEntry[]> {
-    const out = await this.db.send(
-      new QueryCommand({
-        TableName: this.tableName,
-        KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
-        ExpressionAttributeValues: { ':pk': `CASE#${caseId}`, ':prefix': 'EVENT#' },
-        ConsistentRead: true,
-      }),
-    );
-    return (out.Items ?? []).map((item) => strip<TimelineEntry & Record<string, unknown>>(item)!);
+    return (await this.queryCase(caseId, 'EVENT#')).map((item) => strip<TimelineEntry>(item)!);
   }
 
-  async openStep(caseId: string, step: CaseStep): Promise<OpenStep | undefined> {
+  async step(caseId: string, step: CaseStep): Promise<OpenStep | undefined> {
     const out = await this.db.send(new GetCommand({ TableName: this.tableName, Key: keys.caseStep(caseId, step), ConsistentRead: true }));
-    return strip<OpenStep & Record<string, unknown>>(out.Item);
+    return strip<OpenStep>(out.Item);
   }
 
   async recordStepOpened(input: Parameters<CaseStore['recordStepOpened']>[0]): Promise<boolean> {
     const { step, status, expectedVersion, event } = input;
-    try {
+    const queue = workQueue(step);
+    return this.transact([
+      {
+        Put: {
+          TableName: this.tableName,
+          Item: { ...keys.caseStep(step.caseId, step.step), ...step, ...(queue ? { gsi1pk: `WORK#${queue}`, gsi1sk: `${step.dueAt}#${step.caseId}` } : {}) },
+        },
+      },
+      ...this.transitionItems({ caseId: step.caseId, expectedVersion, set: { status }, event }),
+    ]);
+  }
+
+  async decideStep(input: { step: OpenStep; decision: StepDecision; transition: Transition }): Promise<boolean> {
+    const { step, decision, transition } = input;
+    return this.transact([
+      {
+        Update: {
+          TableName: this.tableName,
+          Key: keys.caseStep(step.caseId, step.step),
+          UpdateExpression: 'SET decision = :decision REMOVE gsi1pk, gsi1sk',
+          ConditionExpression: 'taskToken = :token AND attribute_not_exists(decision) AND attribute_not_exists(closedAt)',
+          ExpressionAttributeValues: { ':decision': decision, ':token': step.taskToken },
+        },
+      },
+      ...this.transitionItems(transition),
+    ]);
+  }
+
+  transition(input: Transition): Promise<boolean> {
+    return this.transact(this.transitionItems(input));
+  }
+
+  async closeSteps(caseId: string, at: string): Promise<void> {
+    for (const item of await this.queryCase(caseId, 'STEP#')) {
+      if (item.closedAt || item.decision) continue;
       await this.db.send(
-        new TransactWriteCommand({
-          TransactItems: [
-            {
-              Put: {
-                TableName: this.tableName,
-                Item: {
-                  ...keys.caseStep(step.caseId, step.step),
-                  ...step,
-                  gsi1pk: workQueueKey(step.assignee, step.step),
-                  gsi1sk: `${step.dueAt}#${step.caseId}`,
-                },
-              },
-            },
-            {
-              Update: {
-                TableName: this.tableName,
-                Key: keys.caseMeta(step.caseId),
-                UpdateExpression: 'SET #status = :status, #version = :next',
-                ConditionExpression: '#version = :expected',
-                ExpressionAttributeNames: { '#status': 'status', '#version': 'version' },
-                ExpressionAttributeValues: { ':status': status, ':next': expectedVersion + 1, ':expected': expectedVersion },
-              },
-            },
-            { Put: { TableName: this.tableName, Item: { ...keys.caseEvent(step.caseId, expectedVersion + 1), ...event } } },
-          ],
+        new UpdateCommand({
+          TableName: this.tableName,
+          Key: { pk: item.pk, sk: item.sk },
+          UpdateExpression: 'SET closedAt = :at REMOVE gsi1pk, gsi1sk',
+          ExpressionAttributeValues: { ':at': at },
         }),
       );
-      return true;
-    } catch (err) {
-      if (isConditionFailure(err)) return false;
-      throw err;
     }
+  }
+
+  async addFollower(caseId: string, follower: { caseId: string; phone: string }): Promise<void> {
+    await this.db.send(new PutCommand({ TableName: this.tableName, Item: { ...keys.caseFollower(caseId, follower.caseId), ...follower } }));
+  }
+
+  async followers(caseId: string): Promise<Array<{ caseId: string; phone: string }>> {
+    return (await this.queryCase(caseId, 'FOLLOWER#')).map((item) => ({ caseId: String(item.caseId), phone: String(item.phone) }));
+  }
+
+  async openSimilar(gridId: string, category: string, sinceIso: string): Promise<CaseRecord[]> {
+    const out = await this.db.send(
+      new QueryCommand({
+        TableName: this.tableName,
+        IndexName: 'gsi1',
+        KeyConditionExpression: 'gsi1pk = :pk AND gsi1sk >= :since',
+        ExpressionAttributeValues: { ':pk': openIndexKey({ gridId, category }), ':since': sinceIso },
+        ScanIndexForward: false,
+        Limit: 50,
+      }),
+    );
+    return (out.Items ?? []).map((item) => strip<CaseRecord>(item)!);
+  }
+
+  async worklist(queues: string[]): Promise<OpenStep[]> {
+    const pages = await Promise.all(
+      queues.map(async (queue) => {
+        const items: Item[] = [];
+        let startKey: Item | undefined;
+        do {
+          const out = await this.db.send(
+            new QueryCommand({
+              TableName: this.tableName,
+              IndexName: 'gsi1',
+              KeyConditionExpression: 'gsi1pk = :pk',
+              ExpressionAttributeValues: { ':pk': `WORK#${queue}` },
+              ExclusiveStartKey: startKey,
+            }),
+          );
+          items.push(...(out.Items ?? []));
+          startKey = out.LastEvaluatedKey;
+        } while (startKey);
+        return items;
+      }),
+    );
+    return pages
+      .flat()
+      .map((item) => strip<OpenStep>(item)!)
+      .sort((a, b) => a.dueAt.localeCompare(b.dueAt));
+  }
+
+  async awaitRatingFrom(phone: string, caseId: string): Promise<void> {
+    await this.db.send(new PutCommand({ TableName: this.tableName, Item: { ...keys.ratingReply(phoneHash(phone)), caseId } }));
+  }
+
+  async caseAwaitingRatingFrom(phone: string): Promise<string | undefined> {
+    const out = await this.db.send(new GetCommand({ TableName: this.tableName, Key: keys.ratingReply(phoneHash(phone)), ConsistentRead: true }));
+    return out.Item?.caseId as string | undefined;
+  }
+
+  async metrics(by: MetricDimension, fromDay: string, toDay: string): Promise<MetricRow[]> {
+    const totals = new Map<string, MetricRow>();
+    let startKey: Item | undefined;
+    do {
+      const out = await this.db.send(
+        new QueryCommand({
+          TableName: this.tableName,
+          KeyConditionExpression: 'pk = :pk AND sk BETWEEN :from AND :to',
+          ExpressionAttributeValues: { ':pk': keys.metric(by, '', '').pk, ':from': `${fromDay}#`, ':to': `${toDay}#\uffff` },
+          ExclusiveStartKey: startKey,
+        }),
+      );
+      for (const item of out.Items ?? []) {
+        const key = String(item.key);
+        const row = totals.get(key) ?? ({ key, ...Object.fromEntries(METRIC_COUNTERS.map((c) => [c, 0])) } as MetricRow);
+        for (const c of METRIC_COUNTERS) row[c] += Number(item[c] ?? 0);
+        totals.set(key, row);
+      }
+      startKey = out.LastEvaluatedKey;
+    } while (startKey);
+    return [...totals.values()].sort((a, b) => a.key.localeCompare(b.key));
   }
 }

@@ -15,7 +15,12 @@ export const keys = {
   /** Events sort by the case version they produced: one event per state change, in order. */
   caseEvent: (caseId: string, version: number) => ({ pk: `CASE#${caseId}`, sk: `EVENT#${String(version).padStart(6, '0')}` }),
   caseStep: (caseId: string, step: string) => ({ pk: `CASE#${caseId}`, sk: `STEP#${step}` }),
+  caseFollower: (caseId: string, followerCaseId: string) => ({ pk: `CASE#${caseId}`, sk: `FOLLOWER#${followerCaseId}` }),
   idempotency: (key: string) => ({ pk: `IDEMPOTENCY#${key}`, sk: 'IDEMPOTENCY' }),
+  /** Keyed by a hash of the phone, so the key itself holds no personal data. */
+  ratingReply: (phoneHash: string) => ({ pk: `RATING#${phoneHash}`, sk: 'RATING' }),
+  metric: (dimension: string, day: string, key: string) => ({ pk: `METRIC#${dimension}`, sk: `${day}#${key}` }),
+  deferredSms: (day: string, sendAfter: string, key: string) => ({ pk: `SMS-DEFERRED#${day}`, sk: `${sendAfter}#${key}` }),
   once: (key: string) => ({ pk: `ONCE#${key}`, sk: 'ONCE' }),
   reference: (kind: 'CATEGORY' | 'GRID' | 'DEPARTMENT', id: string) => ({ pk: `REF#${kind}`, sk: id }),
   staff: (staffId: string) => ({ pk: `STAFF#${staffId}`, sk: 'PROFILE' }),

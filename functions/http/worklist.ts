@@ -1,0 +1,7 @@
+import { requireStaff } from '../../lib/domain/actor';
+import { json } from '../../lib/http/response';
+import { worklist } from '../../lib/use-cases/case/worklist';
+import { container } from '../_shared/container';
+import { httpHandler } from '../_shared/http-handler';
+
+export const handler = httpHandler(async ({ staff }) => json(200, await worklist(container(), requireStaff(staff))));

@@ -1,0 +1,18 @@
+import middy from '@middy/core';
+import { z } from 'zod';
+import { parseWith } from '../../lib/http/request';
+import { handleInboundSms } from '../../lib/use-cases/case/sms-reply';
+import { container } from '../_shared/container';
+
+/** Two-way SMS: SNS delivers each reply as a JSON message on the inbound topic. */
+const snsEventSchema = z.object({
+  Records: z.array(z.object({ Sns: z.object({ MessageId: z.string(), Message: z.string() }) })),
+});
+const replySchema = z.object({ originationNumber: z.string(), messageBody: z.string(), inboundMessageId: z.string().optional() });
+
+export const handler = middy().handler(async (event: unknown) => {
+  for (const record of parseWith(snsEventSchema, event, 'SNS 事件').Records) {
+    const reply = parseWith(replySchema, JSON.parse(record.Sns.Message), '短信');
+    await handleInboundSms(container(), { messageId: reply.inboundMessageId ?? record.Sns.MessageId, from: reply.originationNumber, text: reply.messageBody });
+  }
+});

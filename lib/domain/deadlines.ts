@@ -1,0 +1,41 @@
+import type { Priority } from './reference';
+
+/** Hours a grid worker has to reach the site, by priority. */
+export const GRID_CHECK_HOURS: Record<Priority, number> = { emergency: 0.5, utilities: 2, general: 24, complex: 24 };
+/** Beijing 12345: online requests are accepted within 2 hours; emergencies within 30 minutes here. */
+export const ACCEPT_HOURS: Record<Priority, number> = { emergency: 0.5, utilities: 2, general: 2, complex: 2 };
+export const VERIFY_HOURS = 24;
+export const FEEDBACK_HOURS = 72;
+export const CENTRE_REVIEW_HOURS = 72;
+/** After a deadline has passed, the centre is reminded again this often until someone acts. */
+export const OVERDUE_REPEAT_HOURS = 24;
+/** However late a case is handed over, a department gets at least this long to resolve it. */
+const MIN_RESOLVE_SECONDS = 4 * 3600;
+
+/**
+ * The resolution clock, split where the department is reminded: at half of the time left and at 80%,
+ * then escalation at the due time. Whole seconds, each at least 1, for the workflow's timeouts.
+ */
+export interface ResolutionPlan {
+  halfSeconds: number;
+  eightySeconds: number;
+  finalSeconds: number;
+}
+
+export function resolutionPlan(dueAt: Date, now: Date): ResolutionPlan {
+  const total = Math.max(Math.round((dueAt.getTime() - now.getTime()) / 1000), MIN_RESOLVE_SECONDS);
+  const half = Math.round(total * 0.5);
+  const eighty = Math.round(total * 0.8);
+  return { halfSeconds: Math.max(half, 1), eightySeconds: Math.max(eighty - half, 1), finalSeconds: Math.max(total - eighty, 1) };
+}
+
+export const seconds = (hours: number) => Math.max(1, Math.round(hours * 3600));
+
+/** 22:00–07:00 Asia/Shanghai: only urgent messages go out; the rest wait for the morning. */
+export function quietUntil(now: Date): Date | undefined {
+  const shanghai = new Date(now.getTime() + 8 * 3600_000);
+  const hour = shanghai.getUTCHours();
+  if (hour >= 7 && hour < 22) return undefined;
+  const morning = new Date(Date.UTC(shanghai.getUTCFullYear(), shanghai.getUTCMonth(), shanghai.getUTCDate(), 7) - 8 * 3600_000);
+  return hour >= 22 ? new Date(morning.getTime() + 24 * 3600_000) : morning;
+}

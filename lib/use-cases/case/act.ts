@@ -1,0 +1,164 @@
+import { createHash } from 'node:crypto';
+import { shanghaiDay, toShanghaiIso, type CaseRecord } from '../../domain/case';
+import { mayAct, STEP_OF_ACTION, statusAfter, ACTION_LABEL, type CaseAction, type CaseActor } from '../../domain/case-actions';
+import { resolutionPlan } from '../../domain/deadlines';
+import { RATING_LABEL } from '../../domain/sms-text';
+import { ConflictError, ForbiddenError, NotFoundError, UnauthenticatedError, ValidationError } from '../../errors';
+import type { MetricIncrement, OpenStep, StepDecision } from '../../ports/case-store';
+import type { CaseDeps } from './deps';
+import { metricDims } from './recipients';
+
+const RACES = 3;
+
+/** A stable fingerprint of "this actor took this action with this body": repeats are recognised. */
+function fingerprint(actorId: string, action: CaseAction): string {
+  const canonical = JSON.stringify(Object.keys(action).sort().map((k) => [k, (action as Record<string, unknown>)[k]]));
+  return createHash('sha256').update(`${actorId}|${canonical}`).digest('hex').slice(0, 32);
+}
+
+const notWaiting = () => new ConflictError('该诉求当前不在等待此操作', 'NOT_WAITING');
+
+/**
+ * `POST /v1/cases/{caseId}/actions`. Checks who may act (403), whether the case waits for this action
+ * (409 NOT_WAITING), records the decision with its case change in one conditional write (of two
+ * concurrent different actions exactly one wins; the same action repeated is accepted again and
+ * changes nothing), then resumes the workflow with ids and codes only, never free text.
+ */
+export async function actOnCase(
+  deps: CaseDeps,
+  caseId: string,
+  actor: CaseActor | undefined,
+  action: CaseAction,
+  proof?: { trackingCodeMatches: (record: CaseRecord) => boolean },
+): Promise<{ caseId: string; status: string }> {
+  if (!actor) throw new UnauthenticatedError('需要登录凭证或查询码');
+  const actorId = actor.kind === 'staff' ? actor.sub : 'resident';
+  const mine = fingerprint(actorId, action);
+  for (let race = 0; race < RACES; race += 1) {
+    const record = await deps.cases.get(caseId);
+    if (!record || (actor.kind === 'resident' && !proof?.trackingCodeMatches(record))) throw new NotFoundError('未找到该诉求');
+    if (!mayAct(actor, action.type, record)) throw new ForbiddenError('您无权对该诉求执行此操作');
+    const step = await deps.cases.step(caseId, STEP_OF_ACTION[action.type]);
+    if (step?.decision?.fingerprint === mine) return resume(deps, step, step.decision, action);
+    if (!step || step.decision || step.closedAt || record.status === 'closed') throw notWaiting();
+    await checkReferences(deps, record, action);
+    const now = deps.clock.now();
+    const decision: StepDecision = {
+      type: action.type,
+      fingerprint: mine,
+      actorId,
+      ...noteOf(action),
+      output: outputFor(action, record, now),
+      at: toShanghaiIso(now),
+    };
+    const won = await deps.cases.decideStep({
+      step,
+      decision,
+      transition: {
+        caseId,
+        expectedVersion: record.version,
+        set: changesFor(action, record, now),
+        event: {
+          at: decision.at,
+          status: record.status,
+          actor: actor.kind === 'staff' ? (actor.role === 'volunteer' ? 'system' : actor.role) : 'resident',
+          ...(actor.kind === 'staff' ? { actorId: actor.sub } : {}),
+          note: describe(action),
+        },
+        metrics: metricsFor(action, record),
+      },
+    });
+    if (won) return resume(deps, step, decision, action);
+  }
+  throw notWaiting();
+}
+
+async function resume(deps: CaseDeps, step: OpenStep, decision: StepDecision, action: CaseAction) {
+  // `gone`: a reminder swapped the token meanwhile; the new wait replays this decision itself.
+  await deps.workflows.completeTask(step.taskToken, decision.output);
+  return { caseId: step.caseId, status: statusAfter(action) };
+}
+
+async function checkReferences(deps: CaseDeps, record: CaseRecord, action: CaseAction): Promise<void> {
+  const departmentId = action.type === 'refuse' ? action.suggestedDepartmentId : action.type === 'centre-review' ? action.departmentId : undefined;
+  if (departmentId && !(await deps.reference.departments()).some((d) => d.departmentId === departmentId)) {
+    const field = action.type === 'refuse' ? 'suggestedDepartmentId' : 'departmentId';
+    throw new ValidationError('未知的部门', { [field]: `未知部门 ${departmentId}` }, 'UNKNOWN_DEPARTMENT');
+  }
+  if (action.type === 'grid-check' && action.outcome === 'duplicate') {
+    const original = action.duplicateOf === record.caseId ? undefined : await deps.cases.get(action.duplicateOf!);
+    if (!original || original.status === 'closed') throw new ValidationError('原诉求不存在或已办结', { duplicateOf: '须为在办诉求的编号' }, 'UNKNOWN_CASE');
+  }
+}
+
+function noteOf(action: CaseAction): { note?: string } {
+  switch (action.type) {
+    case 'refuse':
+      return { note: action.reason };
+    case 'feedback':
+      return action.comment ? { note: action.comment } : {};
+    case 'accept':
+      return {};
+    default:
+      return { note: action.note };
+  }
+}
+
+/** What the workflow receives: codes, ids and numbers, nothing a person typed. */
+function outputFor(action: CaseAction, record: CaseRecord, now: Date): StepDecision['output'] {
+  switch (action.type) {
+    case 'grid-check':
+      return { outcome: action.outcome, duplicateOf: action.duplicateOf ?? null };
+    case 'accept':
+      return { decision: 'accepted', suggestedDepartmentId: null, plan: { ...resolutionPlan(new Date(record.dueAt), now) } };
+    case 'refuse':
+      return { decision: 'refused', suggestedDepartmentId: action.suggestedDepartmentId ?? null };
+    case 'resolve':
+      return { resolved: true };
+    case 'verify':
+      return { passed: action.passed, plan: { ...resolutionPlan(new Date(record.dueAt), now) } };
+    case 'feedback':
+      return { rating: action.rating };
+    case 'centre-review':
+      return { decision: action.decision, departmentId: action.departmentId ?? null, code: action.code ?? null };
+  }
+}
+
+function changesFor(action: CaseAction, record: CaseRecord, now: Date): Partial<CaseRecord> {
+  const firstResponse = (action.type === 'grid-check' || action.type === 'accept') && !record.respondedAt;
+  return {
+    ...(firstResponse ? { respondedAt: toShanghaiIso(now) } : {}),
+    ...(action.type === 'feedback' ? { rating: action.rating } : {}),
+  };
+}
+
+function metricsFor(action: CaseAction, record: CaseRecord): MetricIncrement[] {
+  const day = shanghaiDay(record.createdAt);
+  const out: MetricIncrement[] = [];
+  if (action.type === 'grid-check' && !record.respondedAt) out.push({ day, dims: metricDims(record, false), counters: { responded: 1 } });
+  if (action.type === 'accept' && record.departmentId) out.push({ day, dims: { department: record.departmentId }, counters: { responded: 1 } });
+  if (action.type === 'feedback') {
+    out.push({ day, dims: metricDims(record), counters: { rated: 1, satisfied: action.rating === 'dissatisfied' ? 0 : 1 } });
+  }
+  return out;
+}
+
+function describe(action: CaseAction): string {
+  const label = ACTION_LABEL[action.type];
+  switch (action.type) {
+    case 'grid-check':
+      return `${label}：${{ 'resolved-on-site': '已现场解决', 'needs-dispatch': '需派单', invalid: '不成立', duplicate: `重复（${action.duplicateOf}）` }[action.outcome]}。${action.note}`;
+    case 'accept':
+      return label;
+    case 'refuse':
+      return `${label}：${action.reason}`;
+    case 'verify':
+      return `${label}：${action.passed ? '通过' : '未通过，退回返工'}。${action.note}`;
+    case 'feedback':
+      return `${label}：${RATING_LABEL[action.rating]}${action.comment ? `。${action.comment}` : ''}`;
+    case 'centre-review':
+      return `${label}：${action.decision === 'dispatch' ? '重新派单' : `结案（${action.code}）`}。${action.note}`;
+    default:
+      return `${label}：${action.note}`;
+  }
+}

@@ -1,0 +1,63 @@
+import { z } from 'zod';
+import { CASE_STEPS, CLOSURE_CODES, shanghaiDay, toShanghaiIso, type ClosureCode } from '../../domain/case';
+import { smsText } from '../../domain/sms-text';
+import { ConflictError } from '../../errors';
+import { notifyOnce } from '../notify';
+import type { CaseDeps } from './deps';
+import { loadCase, metricDims, recipients } from './recipients';
+
+export const closeInput = z.object({
+  caseId: z.string().min(1),
+  code: z.enum(CLOSURE_CODES),
+  /** The step whose decision note explains the closure. */
+  noteFrom: z.enum(CASE_STEPS).nullable().default(null),
+  /** A duplicate's original: the reporter follows it and hears when it closes. */
+  mergeInto: z.string().nullable().default(null),
+  unrated: z.boolean().default(false),
+});
+
+const RESOLVED: ClosureCode[] = ['fixed', 'resolved-on-site'];
+
+/**
+ * Closes a case with an honest code ("closed" never pretends to mean "fixed"), takes its steps off
+ * every worklist, and tells the reporter and everyone who reported the same problem. Idempotent.
+ */
+export async function closeCase(deps: CaseDeps, input: z.infer<typeof closeInput>): Promise<{ code: ClosureCode }> {
+  const now = toShanghaiIso(deps.clock.now());
+  for (let race = 0; race < 3; race += 1) {
+    const record = await loadCase(deps, input.caseId);
+    if (record.status === 'closed') break;
+    const decided = input.noteFrom ? (await deps.cases.step(input.caseId, input.noteFrom))?.decision?.note : undefined;
+    const note = [input.mergeInto ? `并入诉求${input.mergeInto}` : undefined, decided, input.unrated ? '72小时内未评价，按未评价办结' : undefined]
+      .filter(Boolean)
+      .join('；');
+    const done = await deps.cases.transition({
+      caseId: record.caseId,
+      expectedVersion: record.version,
+      set: { status: 'closed', closure: { code: input.code, note } },
+      event: { at: now, status: 'closed', actor: 'system', note: `办结：${input.code}${note ? `（${note}）` : ''}` },
+      metrics: RESOLVED.includes(input.code) ? [{ day: shanghaiDay(record.createdAt), dims: metricDims(record), counters: { resolved: 1 } }] : [],
+      leaveOpenIndex: true,
+    });
+    if (done) break;
+    if (race === 2) throw new ConflictError(`case ${input.caseId} kept changing while closing`, 'CASE_CONTENDED');
+  }
+  await deps.cases.closeSteps(input.caseId, now);
+  await tellEveryone(deps, input);
+  return { code: input.code };
+}
+
+async function tellEveryone(deps: CaseDeps, input: z.infer<typeof closeInput>): Promise<void> {
+  const reporter = await recipients(deps).reporter(input.caseId);
+  if (input.mergeInto) {
+    if (reporter) {
+      await deps.cases.addFollower(input.mergeInto, { caseId: input.caseId, phone: reporter });
+      await notifyOnce(deps, { key: `${input.caseId}#closed`, to: reporter, text: smsText.merged(input.caseId, input.mergeInto), urgent: false });
+    }
+    return;
+  }
+  if (reporter) await notifyOnce(deps, { key: `${input.caseId}#closed`, to: reporter, text: smsText.closed(input.caseId, input.code), urgent: false });
+  for (const follower of await deps.cases.followers(input.caseId)) {
+    await notifyOnce(deps, { key: `${follower.caseId}#original-closed`, to: follower.phone, text: smsText.closed(follower.caseId, input.code), urgent: false });
+  }
+}

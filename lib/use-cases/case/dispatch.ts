@@ -1,0 +1,53 @@
+import { z } from 'zod';
+import { shanghaiDay, toShanghaiIso } from '../../domain/case';
+import { ACCEPT_HOURS, seconds } from '../../domain/deadlines';
+import { ConflictError } from '../../errors';
+import type { CaseDeps } from './deps';
+import { loadCase } from './recipients';
+
+export const dispatchInput = z.object({
+  caseId: z.string().min(1),
+  /** The dispatches counted so far, as the workflow knows it: a retried dispatch finds it done. */
+  dispatchCount: z.number().int().nonnegative(),
+  suggestedDepartmentId: z.string().min(1).nullable().default(null),
+  toDistrict: z.boolean().default(false),
+});
+
+export interface DispatchResult {
+  departmentId: string;
+  dispatchCount: number;
+  acceptSeconds: number;
+}
+
+/**
+ * 派单 / 吹哨: routes the case to a department: the district (兜底) when nobody took it, else the one a
+ * refusal or the centre suggested, else (on a reopened case) the same one again, else the category's.
+ */
+export async function dispatchCase(deps: CaseDeps, input: z.infer<typeof dispatchInput>): Promise<DispatchResult> {
+  for (let race = 0; race < 3; race += 1) {
+    const record = await loadCase(deps, input.caseId);
+    const acceptSeconds = seconds(ACCEPT_HOURS[record.priority]);
+    if ((record.dispatchCount ?? 0) > input.dispatchCount && record.departmentId) {
+      return { departmentId: record.departmentId, dispatchCount: record.dispatchCount!, acceptSeconds };
+    }
+    const [departments, categories] = await Promise.all([deps.reference.departments(), deps.reference.categories()]);
+    const known = (id: string | null | undefined) => (id && departments.some((d) => d.departmentId === id) ? id : undefined);
+    const departmentId = input.toDistrict
+      ? deps.centre.districtDepartmentId
+      : (known(input.suggestedDepartmentId) ??
+        (record.reopenCount > 0 ? known(record.departmentId) : undefined) ??
+        known(categories.find((c) => c.code === record.category)?.departmentId) ??
+        deps.centre.districtDepartmentId);
+    const name = departments.find((d) => d.departmentId === departmentId)?.name ?? departmentId;
+    const dispatchCount = (record.dispatchCount ?? 0) + 1;
+    const done = await deps.cases.transition({
+      caseId: record.caseId,
+      expectedVersion: record.version,
+      set: { departmentId, dispatchCount, status: 'dispatched' },
+      event: { at: toShanghaiIso(deps.clock.now()), status: 'dispatched', actor: 'system', note: input.toDistrict ? `无部门签收，转${name}兜底` : `派单至${name}` },
+      metrics: [{ day: shanghaiDay(record.createdAt), dims: { department: departmentId }, counters: { received: 1 } }],
+    });
+    if (done) return { departmentId, dispatchCount, acceptSeconds };
+  }
+  throw new ConflictError(`case ${input.caseId} kept changing while dispatching`, 'CASE_CONTENDED');
+}

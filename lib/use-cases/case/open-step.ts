@@ -1,0 +1,132 @@
+import { z } from 'zod';
+import { addHours, CASE_STEPS, toShanghaiIso, type CaseRecord, type CaseStatus, type CaseStep } from '../../domain/case';
+import { shortLocalTime, smsText } from '../../domain/sms-text';
+import { ConflictError } from '../../errors';
+import type { OpenStep } from '../../ports/case-store';
+import { notifyOnce } from '../notify';
+import type { CaseDeps } from './deps';
+import { labels, loadCase, recipients } from './recipients';
+
+/** What the workflow passes when it starts (or keeps) waiting on a person. */
+export const openStepInput = z.object({
+  caseId: z.string().min(1),
+  step: z.enum(CASE_STEPS),
+  taskToken: z.string().min(1),
+  /** The time the person has, matching the task's timeout in the workflow. */
+  seconds: z.number().int().positive(),
+  /** After a reminder the workflow waits again on the same step: keep its decision, tell no one anew. */
+  continues: z.boolean().default(false),
+});
+export type OpenStepInput = z.infer<typeof openStepInput>;
+
+export const STATUS_WHILE_WAITING: Record<CaseStep, CaseStatus> = {
+  'grid-check': 'grid-check',
+  accept: 'dispatched',
+  resolve: 'in-progress',
+  verify: 'verifying',
+  feedback: 'feedback',
+  'centre-review': 'reopened',
+};
+
+export const STEP_LABEL: Record<CaseStep, string> = {
+  'grid-check': '网格员核实',
+  accept: '部门签收',
+  resolve: '部门办理',
+  verify: '网格员核查',
+  feedback: '群众评价',
+  'centre-review': '中心研判',
+};
+
+const MAX_RACES = 4;
+
+/**
+ * Called by every `.waitForTaskToken` task: stores the token against the case and step, puts the step
+ * on the right worklist, and tells whoever must act (once per opening). A Lambda retry with the same
+ * token changes nothing; a continuation whose step was already decided resumes at once with that
+ * decision, so an answer given while a reminder swapped the token is never lost.
+ */
+export async function openCaseStep(deps: CaseDeps, input: OpenStepInput): Promise<{ status: CaseStatus }> {
+  const status = STATUS_WHILE_WAITING[input.step];
+  for (let race = 0; race < MAX_RACES; race += 1) {
+    const record = await loadCase(deps, input.caseId);
+    const current = await deps.cases.step(input.caseId, input.step);
+    if (current?.taskToken === input.taskToken) {
+      if (!input.continues) await notifyOpened(deps, record, current);
+      return { status };
+    }
+    const continuing = input.continues && current !== undefined && !current.closedAt;
+    if (continuing && current.decision) {
+      await deps.workflows.completeTask(input.taskToken, current.decision.output);
+      return { status };
+    }
+    const now = deps.clock.now();
+    const step: OpenStep = {
+      caseId: input.caseId,
+      step: input.step,
+      category: record.category,
+      taskToken: input.taskToken,
+      assignee: {
+        ...(record.gridId ? { gridId: record.gridId } : { centre: true }),
+        ...(record.departmentId ? { departmentId: record.departmentId } : {}),
+      },
+      dueAt: toShanghaiIso(addHours(now, input.seconds / 3600)),
+      openedAt: continuing ? current.openedAt : toShanghaiIso(now),
+      openedSeq: continuing ? current.openedSeq : (current?.openedSeq ?? 0) + 1,
+    };
+    const recorded = await deps.cases.recordStepOpened({
+      step,
+      status,
+      expectedVersion: record.version,
+      event: { at: toShanghaiIso(now), status, actor: 'system', note: `${continuing ? '继续等待' : '等待'}${STEP_LABEL[input.step]}` },
+    });
+    if (!recorded) continue;
+    if (!continuing) await notifyOpened(deps, { ...record, status }, step);
+    return { status };
+  }
+  throw new ConflictError(`case ${input.caseId} kept changing while opening ${input.step}`, 'CASE_CONTENDED');
+}
+
+async function notifyOpened(deps: CaseDeps, record: CaseRecord, step: OpenStep): Promise<void> {
+  const who = recipients(deps);
+  const names = await labels(deps, record);
+  const due = shortLocalTime(new Date(step.dueAt));
+  const urgent = record.priority === 'emergency';
+  const key = `${record.caseId}#${step.step}#${step.openedSeq}`;
+  const send = async (to: string | undefined, text: string) => {
+    if (to) await notifyOnce(deps, { key, to, text, urgent });
+  };
+  switch (step.step) {
+    case 'grid-check':
+      return record.gridId
+        ? send(await who.gridWorker(record.gridId), smsText.gridCheckRequested(record.caseId, names.category, names.grid, due))
+        : send(await who.centre(), smsText.unroutedCase(record.caseId, names.category));
+    case 'accept':
+      return send(
+        await who.departmentDuty(record.departmentId),
+        record.reopenCount > 0 && step.openedSeq > 1
+          ? smsText.reopened(record.caseId, names.category, names.grid, due)
+          : smsText.dispatched(record.caseId, names.category, names.grid, due),
+      );
+    case 'resolve':
+      return step.openedSeq === 1 || (await isFirstResolveOfDispatch(deps, record))
+        ? send(await who.reporter(record.caseId), smsText.acceptedForReporter(record.caseId, names.department, shortLocalTime(new Date(record.dueAt))))
+        : send(await who.departmentDuty(record.departmentId), smsText.reworkRequested(record.caseId));
+    case 'verify':
+      return send(await who.gridWorker(record.gridId), smsText.verifyRequested(record.caseId));
+    case 'feedback': {
+      const phone = await who.reporter(record.caseId);
+      if (!phone) return;
+      await deps.cases.awaitRatingFrom(phone, record.caseId);
+      return send(phone, smsText.feedbackRequested(record.caseId));
+    }
+    case 'centre-review':
+      return send(await who.centre(), smsText.centreReview(record.caseId));
+  }
+}
+
+/** A resolve step opened right after an acceptance (not after a failed verification) tells the reporter. */
+async function isFirstResolveOfDispatch(deps: CaseDeps, record: CaseRecord): Promise<boolean> {
+  const verify = await deps.cases.step(record.caseId, 'verify');
+  const accept = await deps.cases.step(record.caseId, 'accept');
+  return !verify?.decision || (accept?.decision !== undefined && accept.decision.at > verify.decision.at);
+}

@@ -1,0 +1,69 @@
+import { z } from 'zod';
+import { CASE_STEPS, toShanghaiIso, type CaseRecord } from '../../domain/case';
+import { shortLocalTime, smsText } from '../../domain/sms-text';
+import { notifyOnce } from '../notify';
+import type { CaseDeps } from './deps';
+import { STEP_LABEL } from './open-step';
+import { labels, loadCase, recipients } from './recipients';
+
+export const remindInput = z.object({
+  caseId: z.string().min(1),
+  step: z.enum(CASE_STEPS),
+  /** `half` and `near-due` nudge the assignee; `overdue` escalates to the centre (and department head). */
+  kind: z.enum(['half', 'near-due', 'overdue']),
+});
+
+/**
+ * Reminders before a deadline and escalation after it (督办 / 吹哨). Each is recorded in the timeline
+ * and sent once per step opening; an overdue step is escalated again each day it stays overdue.
+ */
+export async function remindCase(deps: CaseDeps, input: z.infer<typeof remindInput>): Promise<{ reminded: boolean }> {
+  const record = await loadCase(deps, input.caseId);
+  const step = await deps.cases.step(input.caseId, input.step);
+  if (!step || step.decision || step.closedAt || record.status === 'closed') return { reminded: false };
+  const now = deps.clock.now();
+  const day = Math.floor(now.getTime() / 86400_000);
+  const key = `${record.caseId}#${input.step}#${step.openedSeq}#${input.kind}${input.kind === 'overdue' ? `#${day}` : ''}`;
+  const names = await labels(deps, record);
+  const who = recipients(deps);
+  const urgent = record.priority === 'emergency' || input.kind === 'overdue';
+  const messages = await messagesFor(input, record, names, who);
+  for (const [i, m] of messages.entries()) if (m.to) await notifyOnce(deps, { key: `${key}#${i}`, to: m.to, text: m.text, urgent });
+  const note = input.kind === 'overdue' ? `督办：${STEP_LABEL[input.step]}超时，已通知指挥中心` : `提醒：${STEP_LABEL[input.step]}${input.kind === 'half' ? '时限过半' : '即将到期'}`;
+  // The timeline records each reminder once, however often the task is retried.
+  if (await deps.once.claim(`timeline#${key}`, 60)) {
+    for (let race = 0; race < 3; race += 1) {
+      const latest = await loadCase(deps, input.caseId);
+      const event = { at: toShanghaiIso(now), status: latest.status, actor: 'system' as const, note };
+      if (await deps.cases.transition({ caseId: latest.caseId, expectedVersion: latest.version, set: {}, event })) break;
+    }
+    await deps.once.complete(`timeline#${key}`, {});
+  }
+  return { reminded: true };
+}
+
+async function messagesFor(
+  input: z.infer<typeof remindInput>,
+  record: CaseRecord,
+  names: { department: string },
+  who: ReturnType<typeof recipients>,
+): Promise<Array<{ to: string | undefined; text: string }>> {
+  const ref = record.caseId;
+  if (input.kind !== 'overdue') {
+    return [{ to: await who.departmentDuty(record.departmentId), text: smsText.resolveReminder(ref, shortLocalTime(new Date(record.dueAt)), input.kind === 'near-due') }];
+  }
+  switch (input.step) {
+    case 'accept':
+      return [
+        { to: await who.centre(), text: smsText.acceptOverdue(ref, names.department) },
+        { to: await who.departmentHead(record.departmentId), text: smsText.acceptOverdue(ref, names.department) },
+      ];
+    case 'resolve':
+      return [
+        { to: await who.centre(), text: smsText.resolveOverdue(ref, names.department) },
+        { to: await who.departmentHead(record.departmentId), text: smsText.resolveOverdue(ref, names.department) },
+      ];
+    default:
+      return [{ to: await who.centre(), text: smsText.stepOverdue(ref, STEP_LABEL[input.step]) }];
+  }
+}

@@ -1,0 +1,27 @@
+import { z } from 'zod';
+import { addHours, toShanghaiIso } from '../../domain/case';
+import { dueHoursFor } from '../../domain/reference';
+import { ConflictError } from '../../errors';
+import type { CaseDeps } from './deps';
+import { loadCase } from './recipients';
+
+export const reopenInput = z.object({ caseId: z.string().min(1) });
+
+/** 重办: a dissatisfied resident reopens the case with a fresh due time. A retry finds it reopened already. */
+export async function reopenCase(deps: CaseDeps, input: z.infer<typeof reopenInput>): Promise<{ reopenCount: number }> {
+  for (let race = 0; race < 3; race += 1) {
+    const record = await loadCase(deps, input.caseId);
+    if (record.status === 'reopened') return { reopenCount: record.reopenCount };
+    const category = (await deps.reference.categories()).find((c) => c.code === record.category);
+    const now = deps.clock.now();
+    const reopenCount = record.reopenCount + 1;
+    const done = await deps.cases.transition({
+      caseId: record.caseId,
+      expectedVersion: record.version,
+      set: { status: 'reopened', reopenCount, dueAt: toShanghaiIso(addHours(now, category ? dueHoursFor(category) : 7 * 24)) },
+      event: { at: toShanghaiIso(now), status: 'reopened', actor: 'system', note: `群众不满意，第${reopenCount}次重办` },
+    });
+    if (done) return { reopenCount };
+  }
+  throw new ConflictError(`case ${input.caseId} kept changing while reopening`, 'CASE_CONTENDED');
+}

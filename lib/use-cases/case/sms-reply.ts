@@ -1,0 +1,55 @@
+import { z } from 'zod';
+import type { Rating } from '../../domain/case';
+import { smsText } from '../../domain/sms-text';
+import { AppError } from '../../errors';
+import { log } from '../../log';
+import { notifyOnce } from '../notify';
+import { actOnCase } from './act';
+import type { CaseDeps } from './deps';
+
+export const inboundSmsSchema = z.object({
+  messageId: z.string().min(1),
+  from: z.string().min(5),
+  text: z.string().max(1000),
+});
+
+const RATING_REPLIES: Array<[RegExp, Rating]> = [
+  [/^(1|１|满意|非常满意)$/, 'satisfied'],
+  [/^(2|２|基本满意)$/, 'basically-satisfied'],
+  [/^(3|３|不满意|很不满意)$/, 'dissatisfied'],
+];
+
+export function parseRatingReply(text: string): Rating | undefined {
+  const cleaned = text.replace(/[\s。.!！,，【】]/g, '');
+  return RATING_REPLIES.find(([pattern]) => pattern.test(cleaned))?.[1];
+}
+
+/**
+ * A resident's SMS reply: `1`/`2`/`3` (or the words) rates the case the phone was last asked about,
+ * exactly like the web feedback; anything else gets a short explanation. Replies go out at once
+ * (the resident just wrote) and once per inbound message.
+ */
+export async function handleInboundSms(deps: CaseDeps, message: z.infer<typeof inboundSmsSchema>): Promise<'rated' | 'helped'> {
+  const caseId = await deps.cases.caseAwaitingRatingFrom(message.from);
+  const rating = parseRatingReply(message.text);
+  const reply = (text: string) => notifyOnce(deps, { key: `reply#${message.messageId}`, to: message.from, text, urgent: true });
+  if (!caseId) {
+    await reply(smsText.nothingToRate());
+    return 'helped';
+  }
+  if (!rating) {
+    await reply(smsText.replyHelp(caseId));
+    return 'helped';
+  }
+  const contact = await deps.cases.contact(caseId);
+  try {
+    await actOnCase(deps, caseId, { kind: 'resident' }, { type: 'feedback', rating }, { trackingCodeMatches: () => contact?.phone === message.from });
+  } catch (err) {
+    if (!(err instanceof AppError && err.expose)) throw err;
+    log.info('sms rating not applied', { caseId, code: err.code });
+    await reply(smsText.nothingToRate());
+    return 'helped';
+  }
+  await reply(smsText.feedbackThanks(caseId, rating));
+  return 'rated';
+}
