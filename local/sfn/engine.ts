@@ -64,6 +64,10 @@ interface PendingTask {
   timeoutTimer?: number;
   heartbeatTimer?: number;
   heartbeatSeconds?: number;
+  /** Whether the execution counts as waiting on this task (set once the handing-out Lambda returned). */
+  waiting: boolean;
+  /** Answered (or timed out) already, possibly while the handing-out Lambda was still running. */
+  settled: boolean;
 }
 
 const HISTORY_DETAIL_KEYS: Record<string, string> = {
@@ -262,7 +266,7 @@ export class LocalStepFunctions {
     const { [TIMEOUT_KEY]: timeoutSeconds, [HEARTBEAT_KEY]: heartbeatSeconds, ...params } = rawParams;
     const withToken = JSON.parse(JSON.stringify(params).split(TOKEN_PLACEHOLDER).join(token));
     const outcome = new Promise<unknown>((resolve, reject) => {
-      const pending: PendingTask = { token, executionArn: execution.executionArn, stateName, resolve, reject };
+      const pending: PendingTask = { token, executionArn: execution.executionArn, stateName, resolve, reject, waiting: false, settled: false };
       execution.cancellers.add(() => reject(new StatesError('States.Runtime', 'execution ended')));
       if (typeof heartbeatSeconds === 'number') pending.heartbeatSeconds = heartbeatSeconds;
       this.pendingTasks.set(token, pending);
@@ -281,11 +285,23 @@ export class LocalStepFunctions {
       this.dropTask(token);
       throw err;
     }
-    this.enterWait(execution);
-    try {
-      return await outcome;
-    } finally {
-      this.leaveWait(execution);
+    const pending = this.pendingTasks.get(token);
+    if (pending && !pending.settled) {
+      pending.waiting = true;
+      this.enterWait(execution);
+    }
+    return outcome;
+  }
+
+  /**
+   * The execution resumes the moment its task is answered: counted busy at once, not a tick later,
+   * so the clock never mistakes the gap before the next state for quiet.
+   */
+  private settle(pending: PendingTask): void {
+    pending.settled = true;
+    if (pending.waiting) {
+      pending.waiting = false;
+      this.leaveWait(this.executions.get(pending.executionArn)!);
     }
   }
 
@@ -303,6 +319,7 @@ export class LocalStepFunctions {
     const execution = this.executions.get(pending.executionArn)!;
     this.record(execution, 'TaskTimedOut', { taskTimedOutEventDetails: { error: 'States.Timeout', stateName: pending.stateName } });
     this.dropTask(token);
+    this.settle(pending);
     pending.reject(new StatesError('States.Timeout', 'Task timed out'));
   }
 
@@ -334,6 +351,7 @@ export class LocalStepFunctions {
     const execution = this.executions.get(pending.executionArn)!;
     this.record(execution, 'TaskSucceeded', { taskSucceededEventDetails: { resourceType: 'lambda', resource: 'invoke.waitForTaskToken', output } });
     this.dropTask(pending.token);
+    this.settle(pending);
     pending.resolve(parsed);
   }
 
@@ -342,6 +360,7 @@ export class LocalStepFunctions {
     const execution = this.executions.get(pending.executionArn)!;
     this.record(execution, 'TaskFailed', { taskFailedEventDetails: { error, cause } });
     this.dropTask(pending.token);
+    this.settle(pending);
     pending.reject(new StatesError(error ?? 'States.TaskFailed', cause ?? ''));
   }
 

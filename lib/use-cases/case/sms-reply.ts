@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { Rating } from '../../domain/case';
+import { phoneSchema } from '../../domain/phone';
 import { smsText } from '../../domain/sms-text';
 import { AppError } from '../../errors';
 import { log } from '../../log';
@@ -29,7 +30,10 @@ export function parseRatingReply(text: string): Rating | undefined {
  * exactly like the web feedback; anything else gets a short explanation. Replies go out at once
  * (the resident just wrote) and once per inbound message.
  */
-export async function handleInboundSms(deps: CaseDeps, message: z.infer<typeof inboundSmsSchema>): Promise<'rated' | 'helped'> {
+export async function handleInboundSms(deps: CaseDeps, inbound: z.infer<typeof inboundSmsSchema>): Promise<'rated' | 'helped'> {
+  // Carriers hand over `13800138000`, `8613800138000` or `+8613800138000`; contacts are stored in E.164.
+  const normalised = phoneSchema.safeParse(inbound.from.replace(/^86(?=1\d{10}$)/, ''));
+  const message = { ...inbound, from: normalised.success ? normalised.data : inbound.from };
   const caseId = await deps.cases.caseAwaitingRatingFrom(message.from);
   const rating = parseRatingReply(message.text);
   const reply = (text: string) => notifyOnce(deps, { key: `reply#${message.messageId}`, to: message.from, text, urgent: true });
