@@ -5,7 +5,10 @@ export interface ApiResponse<T = any> {
   body: T;
 }
 
-/** The whole local stack in memory, on a frozen clock, on a free port: what every e2e test runs against. */
+/**
+ * The whole local stack in memory, on a frozen clock, on a free port. One per test file: handler
+ * modules keep their clients for the life of the module registry, as a warm Lambda does.
+ */
 export async function startTestStack(): Promise<TestStack> {
   const stack = await startLocalStack({ port: 0, timeScale: 0, startAt: new Date('2026-11-23T01:00:00Z') });
   return new TestStack(stack);
