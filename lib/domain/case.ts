@@ -60,6 +60,8 @@ export interface CaseRecord {
   dispatchCount?: number;
   /** Set once staff first respond (grid check or acceptance): the response-rate numerator. */
   respondedAt?: string;
+  /** Departments that have accepted the case: each counts it as responded once. */
+  acceptedBy?: string[];
   rating?: Rating;
   closure?: { code: ClosureCode; note: string };
   version: number;

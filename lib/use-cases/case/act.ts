@@ -34,13 +34,18 @@ export async function actOnCase(
   if (!actor) throw new UnauthenticatedError('需要登录凭证或查询码');
   const actorId = actor.kind === 'staff' ? actor.sub : 'resident';
   const mine = fingerprint(actorId, action);
+  let attemptedOpening: number | undefined;
   for (let race = 0; race < RACES; race += 1) {
     const record = await deps.cases.get(caseId);
     if (!record || (actor.kind === 'resident' && !proof?.trackingCodeMatches(record))) throw new NotFoundError('未找到该诉求');
-    if (!mayAct(actor, action.type, record)) throw new ForbiddenError('您无权对该诉求执行此操作');
     const step = await deps.cases.step(caseId, STEP_OF_ACTION[action.type]);
     if (step?.decision?.fingerprint === mine) return resume(deps, step, step.decision, action);
+    // Having lost a race for a step, the answer is 409 whatever the winner's decision led to since.
+    // (A reminder swaps the token but keeps the opening: that is no lost race.)
+    if (attemptedOpening !== undefined && (step?.openedSeq !== attemptedOpening || step.decision)) throw notWaiting();
+    if (!mayAct(actor, action.type, record)) throw new ForbiddenError('您无权对该诉求执行此操作');
     if (!step || step.decision || step.closedAt || record.status === 'closed') throw notWaiting();
+    attemptedOpening = step.openedSeq;
     await checkReferences(deps, record, action);
     const now = deps.clock.now();
     const decision: StepDecision = {
@@ -126,8 +131,10 @@ function outputFor(action: CaseAction, record: CaseRecord, now: Date): StepDecis
 
 function changesFor(action: CaseAction, record: CaseRecord, now: Date): Partial<CaseRecord> {
   const firstResponse = (action.type === 'grid-check' || action.type === 'accept') && !record.respondedAt;
+  const newAcceptor = action.type === 'accept' && record.departmentId && !(record.acceptedBy ?? []).includes(record.departmentId);
   return {
     ...(firstResponse ? { respondedAt: toShanghaiIso(now) } : {}),
+    ...(newAcceptor ? { acceptedBy: [...(record.acceptedBy ?? []), record.departmentId!] } : {}),
     ...(action.type === 'feedback' ? { rating: action.rating } : {}),
   };
 }
@@ -136,7 +143,9 @@ function metricsFor(action: CaseAction, record: CaseRecord): MetricIncrement[] {
   const day = shanghaiDay(record.createdAt);
   const out: MetricIncrement[] = [];
   if (action.type === 'grid-check' && !record.respondedAt) out.push({ day, dims: metricDims(record, false), counters: { responded: 1 } });
-  if (action.type === 'accept' && record.departmentId) out.push({ day, dims: { department: record.departmentId }, counters: { responded: 1 } });
+  if (action.type === 'accept' && record.departmentId && !(record.acceptedBy ?? []).includes(record.departmentId)) {
+    out.push({ day, dims: { department: record.departmentId }, counters: { responded: 1 } });
+  }
   if (action.type === 'feedback') {
     out.push({ day, dims: metricDims(record), counters: { rated: 1, satisfied: action.rating === 'dissatisfied' ? 0 : 1 } });
   }

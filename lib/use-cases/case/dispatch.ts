@@ -45,7 +45,8 @@ export async function dispatchCase(deps: CaseDeps, input: z.infer<typeof dispatc
       expectedVersion: record.version,
       set: { departmentId, dispatchCount, status: 'dispatched' },
       event: { at: toShanghaiIso(deps.clock.now()), status: 'dispatched', actor: 'system', note: input.toDistrict ? `无部门签收，转${name}兜底` : `派单至${name}` },
-      metrics: [{ day: shanghaiDay(record.createdAt), dims: { department: departmentId }, counters: { received: 1 } }],
+      // A department receives a case once, however often it comes back to it reopened.
+      metrics: record.departmentId === departmentId ? [] : [{ day: shanghaiDay(record.createdAt), dims: { department: departmentId }, counters: { received: 1 } }],
     });
     if (done) return { departmentId, dispatchCount, acceptSeconds };
   }
