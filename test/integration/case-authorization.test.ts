@@ -1,5 +1,4 @@
-import { startTestStack, type TestStack } from '../support/local-stack';
-import { CaseFlow } from '../support/case-flow';
+import { CaseFlow, useCaseFlow } from '../support/case-flow';
 
 type Who = keyof typeof CaseFlow.staff | 'resident' | 'wrong-code' | 'nobody';
 const EVERYONE: Who[] = ['nobody', 'wrong-code', 'volunteer', 'gridG02', 'water', 'resident', 'urban', 'gridG01', 'admin'];
@@ -39,27 +38,20 @@ const MATRIX: Array<{ action: Record<string, unknown>; allowed: Who[]; prepare: 
 ];
 
 describe('authorization matrix: each action × each role and scope', () => {
-  let t: TestStack;
-  let flow: CaseFlow;
-
-  beforeAll(async () => {
-    t = await startTestStack();
-    flow = new CaseFlow(t);
-  });
-  afterAll(() => t.stop());
+  const ctx = useCaseFlow();
 
   async function attempt(caseId: string, trackingCode: string, who: Who, action: Record<string, unknown>) {
-    if (who === 'nobody') return (await t.api('POST', `/v1/cases/${caseId}/actions`, { body: action })).status;
+    if (who === 'nobody') return (await ctx.t.api('POST', `/v1/cases/${caseId}/actions`, { body: action })).status;
     if (who === 'resident' || who === 'wrong-code') {
       const code = who === 'resident' ? trackingCode : 'ZZZZZZZZZZ';
-      return (await flow.act(caseId, { trackingCode: code }, action)).status;
+      return (await ctx.flow.act(caseId, { trackingCode: code }, action)).status;
     }
-    return (await flow.act(caseId, who, action)).status;
+    return (await ctx.flow.act(caseId, who, action)).status;
   }
 
   describe.each(MATRIX)('$action.type', ({ action, allowed, prepare }) => {
     it('refuses everyone out of scope, lets the first allowed actor act, then answers 409 to the rest', async () => {
-      const c = await prepare(flow);
+      const c = await prepare(ctx.flow);
       const observed: Record<string, number> = {};
       const expected: Record<string, number> = {};
       const forbidden = EVERYONE.filter((w) => !allowed.includes(w));
@@ -73,8 +65,8 @@ describe('authorization matrix: each action × each role and scope', () => {
     });
 
     it('answers 409 NOT_WAITING to an allowed actor when the case is not at that step', async () => {
-      const c = await flow.submit();
-      await flow.actOk(c.caseId, 'gridG01', { type: 'grid-check', outcome: 'invalid', note: '不成立' });
+      const c = await ctx.flow.submit();
+      await ctx.flow.actOk(c.caseId, 'gridG01', { type: 'grid-check', outcome: 'invalid', note: '不成立' });
       const who = allowed[0]!;
       const status = await attempt(c.caseId, c.trackingCode, who, action);
       // A department is only in scope once a case is dispatched to it: before that it is out of scope.
@@ -83,22 +75,22 @@ describe('authorization matrix: each action × each role and scope', () => {
   });
 
   it('only the centre reviews', async () => {
-    const c = await flow.submit();
-    expect((await flow.act(c.caseId, 'urban', { type: 'centre-review', decision: 'close', code: 'withdrawn', note: 'x' })).status).toBe(403);
-    const res = await flow.act(c.caseId, 'admin', { type: 'centre-review', decision: 'close', code: 'withdrawn', note: 'x' });
+    const c = await ctx.flow.submit();
+    expect((await ctx.flow.act(c.caseId, 'urban', { type: 'centre-review', decision: 'close', code: 'withdrawn', note: 'x' })).status).toBe(403);
+    const res = await ctx.flow.act(c.caseId, 'admin', { type: 'centre-review', decision: 'close', code: 'withdrawn', note: 'x' });
     expect(res.status).toBe(409);
     expect(res.body.error.code).toBe('NOT_WAITING');
   });
 
   it('rejects a malformed action with the field that is wrong, changing nothing', async () => {
-    const c = await flow.submit();
-    const before = (await flow.view(c.caseId)).timeline.length;
-    const bad = await flow.act(c.caseId, 'gridG01', { type: 'grid-check', outcome: 'maybe', note: '' });
+    const c = await ctx.flow.submit();
+    const before = (await ctx.flow.view(c.caseId)).timeline.length;
+    const bad = await ctx.flow.act(c.caseId, 'gridG01', { type: 'grid-check', outcome: 'maybe', note: '' });
     expect(bad.status).toBe(400);
     expect(Object.keys(bad.body.error.fields)).toEqual(expect.arrayContaining(['outcome', 'note']));
-    const dup = await flow.act(c.caseId, 'gridG01', { type: 'grid-check', outcome: 'duplicate', note: '重复' });
+    const dup = await ctx.flow.act(c.caseId, 'gridG01', { type: 'grid-check', outcome: 'duplicate', note: '重复' });
     expect(dup.body.error.fields).toHaveProperty('duplicateOf');
-    expect((await flow.act(c.caseId, 'gridG01', { type: 'teleport' })).status).toBe(400);
-    expect((await flow.view(c.caseId)).timeline.length).toBe(before);
+    expect((await ctx.flow.act(c.caseId, 'gridG01', { type: 'teleport' })).status).toBe(400);
+    expect((await ctx.flow.view(c.caseId)).timeline.length).toBe(before);
   });
 });

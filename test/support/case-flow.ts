@@ -1,5 +1,5 @@
 import { DEMO_DEPARTMENTS, DEMO_GRIDS, DEMO_STAFF } from '../../local/seed/demo-data';
-import type { TestStack } from './local-stack';
+import { startTestStack, type TestStack } from './local-stack';
 
 export const phoneOfStaff = (staffId: string) => DEMO_STAFF.find((s) => s.staffId === staffId)!.phone;
 export const gridWorkerPhone = (gridId: string) => phoneOfStaff(DEMO_GRIDS.find((g) => g.gridId === gridId)!.workerStaffId);
@@ -82,4 +82,15 @@ export class CaseFlow {
     await this.actOk(c.caseId, 'gridG01', { type: 'verify', passed: true, note: '现场确认已修好' });
     return c;
   }
+}
+
+/** Starts one stack for the test file and gives its tests a CaseFlow; stops it afterwards. */
+export function useCaseFlow(): { readonly t: TestStack; readonly flow: CaseFlow } {
+  const ctx = {} as { t: TestStack; flow: CaseFlow };
+  beforeAll(async () => {
+    ctx.t = await startTestStack();
+    ctx.flow = new CaseFlow(ctx.t);
+  });
+  afterAll(() => ctx.t.stop());
+  return ctx;
 }

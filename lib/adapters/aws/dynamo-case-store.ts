@@ -19,7 +19,7 @@ import {
   type StepDecision,
   type Transition,
 } from '../../ports/case-store';
-import { isConditionFailure, keys } from './dynamo';
+import { isConditionFailure, keys, queryAll } from './dynamo';
 
 type TransactItem = NonNullable<ConstructorParameters<typeof TransactWriteCommand>[0]['TransactItems']>[number];
 type Item = Record<string, unknown>;
@@ -156,23 +156,13 @@ export class DynamoCaseStore implements CaseStore {
     return strip<CaseContact>(out.Item);
   }
 
-  private async queryCase(caseId: string, prefix: string): Promise<Item[]> {
-    const items: Item[] = [];
-    let startKey: Item | undefined;
-    do {
-      const out = await this.db.send(
-        new QueryCommand({
-          TableName: this.tableName,
-          KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
-          ExpressionAttributeValues: { ':pk': `CASE#${caseId}`, ':prefix': prefix },
-          ConsistentRead: true,
-          ExclusiveStartKey: startKey,
-        }),
-      );
-      items.push(...(out.Items ?? []));
-      startKey = out.LastEvaluatedKey;
-    } while (startKey);
-    return items;
+  private queryCase(caseId: string, prefix: string): Promise<Item[]> {
+    return queryAll(this.db, {
+      TableName: this.tableName,
+      KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
+      ExpressionAttributeValues: { ':pk': `CASE#${caseId}`, ':prefix': prefix },
+      ConsistentRead: true,
+    });
   }
 
   async timeline(caseId: string): Promise<TimelineEntry[]> {
@@ -256,24 +246,9 @@ export class DynamoCaseStore implements CaseStore {
 
   async worklist(queues: string[]): Promise<OpenStep[]> {
     const pages = await Promise.all(
-      queues.map(async (queue) => {
-        const items: Item[] = [];
-        let startKey: Item | undefined;
-        do {
-          const out = await this.db.send(
-            new QueryCommand({
-              TableName: this.tableName,
-              IndexName: 'gsi1',
-              KeyConditionExpression: 'gsi1pk = :pk',
-              ExpressionAttributeValues: { ':pk': `WORK#${queue}` },
-              ExclusiveStartKey: startKey,
-            }),
-          );
-          items.push(...(out.Items ?? []));
-          startKey = out.LastEvaluatedKey;
-        } while (startKey);
-        return items;
-      }),
+      queues.map((queue) =>
+        queryAll(this.db, { TableName: this.tableName, IndexName: 'gsi1', KeyConditionExpression: 'gsi1pk = :pk', ExpressionAttributeValues: { ':pk': `WORK#${queue}` } }),
+      ),
     );
     return pages
       .flat()
@@ -292,24 +267,17 @@ export class DynamoCaseStore implements CaseStore {
 
   async metrics(by: MetricDimension, fromDay: string, toDay: string): Promise<MetricRow[]> {
     const totals = new Map<string, MetricRow>();
-    let startKey: Item | undefined;
-    do {
-      const out = await this.db.send(
-        new QueryCommand({
-          TableName: this.tableName,
-          KeyConditionExpression: 'pk = :pk AND sk BETWEEN :from AND :to',
-          ExpressionAttributeValues: { ':pk': keys.metric(by, '', '').pk, ':from': `${fromDay}#`, ':to': `${toDay}#\uffff` },
-          ExclusiveStartKey: startKey,
-        }),
-      );
-      for (const item of out.Items ?? []) {
-        const key = String(item.key);
-        const row = totals.get(key) ?? ({ key, ...Object.fromEntries(METRIC_COUNTERS.map((c) => [c, 0])) } as MetricRow);
-        for (const c of METRIC_COUNTERS) row[c] += Number(item[c] ?? 0);
-        totals.set(key, row);
-      }
-      startKey = out.LastEvaluatedKey;
-    } while (startKey);
+    const items = await queryAll(this.db, {
+      TableName: this.tableName,
+      KeyConditionExpression: 'pk = :pk AND sk BETWEEN :from AND :to',
+      ExpressionAttributeValues: { ':pk': keys.metric(by, '', '').pk, ':from': `${fromDay}#`, ':to': `${toDay}#\uffff` },
+    });
+    for (const item of items) {
+      const key = String(item.key);
+      const row = totals.get(key) ?? ({ key, ...Object.fromEntries(METRIC_COUNTERS.map((c) => [c, 0])) } as MetricRow);
+      for (const c of METRIC_COUNTERS) row[c] += Number(item[c] ?? 0);
+      totals.set(key, row);
+    }
     return [...totals.values()].sort((a, b) => a.key.localeCompare(b.key));
   }
 }

@@ -1,8 +1,8 @@
-import { GetCommand, QueryCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { z } from 'zod';
 import { categorySchema, departmentSchema, gridSchema, staffSchema, type Staff } from '../../domain/reference';
 import type { ReferenceData } from '../../ports/reference-data';
-import { keys } from './dynamo';
+import { keys, queryAll } from './dynamo';
 
 /** Reference data changes rarely; a warm Lambda keeps it for a minute. */
 const TTL_MS = 60_000;
@@ -35,20 +35,11 @@ export class DynamoReferenceData implements ReferenceData {
   private async list<S extends z.ZodType>(kind: 'CATEGORY' | 'GRID' | 'DEPARTMENT', schema: S): Promise<z.infer<S>[]> {
     const hit = this.cache.get(kind);
     if (hit && Date.now() - hit.at < TTL_MS) return hit.value as z.infer<S>[];
-    const items: Record<string, unknown>[] = [];
-    let startKey: Record<string, unknown> | undefined;
-    do {
-      const out = await this.db.send(
-        new QueryCommand({
-          TableName: this.tableName,
-          KeyConditionExpression: 'pk = :pk',
-          ExpressionAttributeValues: { ':pk': keys.reference(kind, '').pk },
-          ExclusiveStartKey: startKey,
-        }),
-      );
-      items.push(...(out.Items ?? []));
-      startKey = out.LastEvaluatedKey;
-    } while (startKey);
+    const items = await queryAll(this.db, {
+      TableName: this.tableName,
+      KeyConditionExpression: 'pk = :pk',
+      ExpressionAttributeValues: { ':pk': keys.reference(kind, '').pk },
+    });
     const value = items.map((item) => schema.parse(item));
     this.cache.set(kind, { at: Date.now(), value });
     return value;
