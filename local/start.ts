@@ -4,18 +4,28 @@ import { z } from 'zod';
 import { DEMO_DEPARTMENTS, DEMO_GRIDS } from './seed/demo-data';
 import { startLocalStack } from './stack';
 
-/** `npm start [-- --reset] [-- --time-scale N]`: the whole system on this machine, with demo data. */
+/**
+ * `npm start [-- --reset] [--time-scale N] [--start-at ISO] [--in-memory]`: the whole system on this
+ * machine, with demo data.
+ */
 async function main(): Promise<void> {
   const { values } = parseArgs({
-    options: { reset: { type: 'boolean', default: false }, 'time-scale': { type: 'string', default: '1' }, 'in-memory': { type: 'boolean', default: false } },
+    options: {
+      reset: { type: 'boolean', default: false },
+      'time-scale': { type: 'string', default: '1' },
+      'in-memory': { type: 'boolean', default: false },
+      'start-at': { type: 'string' },
+    },
   });
   const port = z.coerce.number().int().min(0).max(65535).parse(process.env.PORT ?? 3000);
   const timeScale = z.coerce.number().min(0).parse(values['time-scale']);
+  const startAt = values['start-at'] === undefined ? undefined : z.coerce.date().parse(values['start-at']);
   const began = Date.now();
   const stack = await startLocalStack({
     port,
     timeScale,
     reset: values.reset,
+    ...(startAt ? { startAt } : {}),
     ...(values['in-memory'] ? {} : { dataDir: join(resolve(__dirname, '..'), '.local-data', `dynamodb-${port}`) }),
     log: (line) => process.stdout.write(`  ${line}\n`),
   });
