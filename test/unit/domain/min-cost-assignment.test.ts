@@ -1,0 +1,88 @@
+import fc from 'fast-check';
+import { solveAssignment, type AssignmentProblem } from '../../../lib/domain/matching/min-cost-assignment';
+
+type Rows = AssignmentProblem['rows'];
+
+/** Exact reference: the cheapest assignment covering exactly `must` (Infinity when impossible). */
+function cheapestCovering(rows: Rows, columns: number, must: boolean[]): number {
+  let best = Infinity;
+  const used = new Array<boolean>(columns).fill(false);
+  const visit = (r: number, cost: number): void => {
+    if (r === rows.length) {
+      best = Math.min(best, cost);
+      return;
+    }
+    if (!must[r]) return visit(r + 1, cost);
+    for (const e of rows[r]!) {
+      if (used[e.column]) continue;
+      used[e.column] = true;
+      visit(r + 1, cost + e.cost);
+      used[e.column] = false;
+    }
+  };
+  visit(0, 0);
+  return best;
+}
+
+const problem = fc.integer({ min: 1, max: 7 }).chain((columns) =>
+  fc.record({
+    columns: fc.constant(columns),
+    rows: fc.array(
+      fc.uniqueArray(fc.record({ column: fc.integer({ min: 0, max: columns - 1 }), cost: fc.integer({ min: -50, max: 200 }).map((n) => n / 10) }), {
+        selector: (e) => e.column,
+        maxLength: columns,
+      }),
+      { minLength: 1, maxLength: 7 },
+    ),
+  }),
+);
+
+describe('solveAssignment', () => {
+  it('covers rows greedily in priority order, and covers as many as any assignment can', () => {
+    fc.assert(
+      fc.property(problem, ({ rows, columns }) => {
+        const result = solveAssignment({ rows, columns });
+        const must = rows.map(() => false);
+        for (let r = 0; r < rows.length; r += 1) {
+          must[r] = true;
+          if (cheapestCovering(rows, columns, must) === Infinity) must[r] = false;
+        }
+        expect(Array.from(result.columnOfRow, (c) => c !== -1)).toEqual(must);
+      }),
+      { numRuns: 400 },
+    );
+  });
+
+  it('is exactly optimal for the rows it covers', () => {
+    fc.assert(
+      fc.property(problem, ({ rows, columns }) => {
+        const result = solveAssignment({ rows, columns });
+        const covered = Array.from(result.columnOfRow, (c) => c !== -1);
+        expect(result.totalCost).toBeCloseTo(cheapestCovering(rows, columns, covered), 6);
+      }),
+      { numRuns: 400 },
+    );
+  });
+
+  it('uses every column at most once and only candidate columns', () => {
+    fc.assert(
+      fc.property(problem, ({ rows, columns }) => {
+        const { columnOfRow } = solveAssignment({ rows, columns });
+        const used = Array.from(columnOfRow).filter((c) => c !== -1);
+        expect(new Set(used).size).toBe(used.length);
+        columnOfRow.forEach((c, r) => c === -1 || expect(rows[r]!.some((e) => e.column === c)).toBe(true));
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('prefers the cheaper of two ways to cover everyone', () => {
+    const rows = [
+      [{ column: 0, cost: 1 }, { column: 1, cost: 2 }],
+      [{ column: 0, cost: 1 }, { column: 1, cost: 10 }],
+    ];
+    const result = solveAssignment({ rows, columns: 2 });
+    expect(Array.from(result.columnOfRow)).toEqual([1, 0]);
+    expect(result.totalCost).toBe(3);
+  });
+});
