@@ -75,8 +75,8 @@ function priorityOrder(a: RosterElder, b: RosterElder): number {
   return (a.lastVisitAt ?? '').localeCompare(b.lastVisitAt ?? '') || a.elderId.localeCompare(b.elderId);
 }
 
-export function pairCost(elder: RosterElder, volunteer: RosterVolunteer): number {
-  let cost = distanceKm(elder.location, volunteer.location) * COSTS.perKm;
+export function pairCost(elder: RosterElder, volunteer: RosterVolunteer, km = distanceKm(elder.location, volunteer.location)): number {
+  let cost = km * COSTS.perKm;
   if (elder.languages.length && !elder.languages.some((l) => volunteer.languages.includes(l))) cost += COSTS.languageMismatch;
   if (elder.preferredGender && volunteer.gender !== elder.preferredGender) cost += COSTS.genderMismatch;
   if (elder.gridId !== volunteer.gridId) cost += COSTS.outsideGridOrTeam;
@@ -131,40 +131,83 @@ export function planWeek(input: {
   volunteers: RosterVolunteer[];
   /** Blocks already booked this week (kept as they are), by volunteer. */
   booked: Map<string, Date[]>;
+  /** Candidates per elder; `Infinity` considers everyone within range (the exact reference). */
+  candidates?: number;
 }): RosterPlan {
+  const limit = input.candidates ?? COSTS.candidates;
   const due = input.elders.filter((e) => isDue(e, input.weekStart)).sort(priorityOrder);
   const index = new SpatialIndex(input.volunteers);
   const byId = new Map(input.volunteers.map((v, i) => [v.volunteerId, i]));
 
-  // Columns: the free blocks of each volunteer, at most their remaining weekly cap.
+  // Columns: the free blocks of each volunteer, at most their remaining weekly cap. Made only for
+  // volunteers someone can use, with block lists shared by everyone offering the same availability.
   const slots: Array<{ volunteer: number; window: TimeWindow; extra: number }> = [];
-  const slotsOf: number[][] = input.volunteers.map(() => []);
-  input.volunteers.forEach((v, vi) => {
+  const slotsOf: Array<number[] | undefined> = new Array(input.volunteers.length);
+  const blocksByPattern = new Map<string, TimeWindow[]>();
+  const slotsFor = (vi: number): number[] => {
+    const known = slotsOf[vi];
+    if (known) return known;
+    const v = input.volunteers[vi]!;
     const taken = input.booked.get(v.volunteerId) ?? [];
+    const own: number[] = [];
     const remaining = v.maxVisitsPerWeek - taken.length;
-    if (remaining <= 0) return;
-    const free = blocksInWeek(v.availability, input.weekStart).filter((b) => !taken.some((t) => t.getTime() === b.start.getTime()));
-    free.slice(0, remaining).forEach((window, k) => {
-      slotsOf[vi]!.push(slots.length);
-      slots.push({ volunteer: vi, window, extra: (taken.length + k) * COSTS.perExtraVisit });
-    });
-  });
-
-  const candidatesOf: number[][] = [];
-  const rows = due.map((elder) => {
-    const nearby = new Set(index.near(elder.location, COSTS.candidates, COSTS.maxKm));
-    const previous = elder.lastVolunteerId !== undefined ? byId.get(elder.lastVolunteerId) : undefined;
-    if (previous !== undefined) nearby.add(previous);
-    const ranked = [...nearby]
-      .filter((vi) => slotsOf[vi]!.length > 0 && distanceKm(elder.location, input.volunteers[vi]!.location) <= COSTS.maxKm)
-      .map((vi) => ({ vi, cost: pairCost(elder, input.volunteers[vi]!), local: input.volunteers[vi]!.gridId === elder.gridId }))
-      .sort((a, b) => Number(b.local) - Number(a.local) || a.cost - b.cost)
-      .slice(0, COSTS.candidates);
-    if (previous !== undefined && slotsOf[previous]!.length && !ranked.some((r) => r.vi === previous)) {
-      ranked.push({ vi: previous, cost: pairCost(elder, input.volunteers[previous]!), local: true });
+    if (remaining > 0) {
+      const pattern = JSON.stringify(v.availability);
+      let blocks = blocksByPattern.get(pattern);
+      if (!blocks) blocksByPattern.set(pattern, (blocks = blocksInWeek(v.availability, input.weekStart)));
+      const free = taken.length ? blocks.filter((b) => !taken.some((t) => t.getTime() === b.start.getTime())) : blocks;
+      for (let k = 0; k < Math.min(remaining, free.length); k += 1) {
+        own.push(slots.length);
+        slots.push({ volunteer: vi, window: free[k]!, extra: (taken.length + k) * COSTS.perExtraVisit });
+      }
     }
-    candidatesOf.push(ranked.map((r) => r.vi));
-    return ranked.flatMap((r) => slotsOf[r.vi]!.map((column) => ({ column, cost: r.cost + slots[column]!.extra })));
+    slotsOf[vi] = own;
+    return own;
+  };
+
+  // The hot loop of a 10k × 100k week: scratch arrays are reused, each pair's distance computed once.
+  const candidatesOf: Array<Array<{ vi: number; cost: number }>> = [];
+  const scratchVi = new Int32Array(4096);
+  const scratchCost = new Float64Array(4096);
+  const scratchKey = new Float64Array(4096);
+  const order: number[] = [];
+  const rows = due.map((elder) => {
+    const nearby = index.near(elder.location, limit, COSTS.maxKm);
+    const previous = elder.lastVolunteerId !== undefined ? byId.get(elder.lastVolunteerId) : undefined;
+    if (previous !== undefined && !nearby.includes(previous)) nearby.push(previous);
+    const kmPerLng = 111.2 * Math.cos(elder.location.lat * (Math.PI / 180));
+    let n = 0;
+    let previousAt = -1;
+    for (const vi of nearby) {
+      if (n === scratchVi.length) break;
+      const volunteer = input.volunteers[vi]!;
+      const dy = (volunteer.location.lat - elder.location.lat) * 111.2;
+      const dx = (volunteer.location.lng - elder.location.lng) * kmPerLng;
+      const km = Math.sqrt(dy * dy + dx * dx);
+      if (km > COSTS.maxKm || slotsFor(vi).length === 0) continue;
+      const cost = pairCost(elder, volunteer, km);
+      scratchVi[n] = vi;
+      scratchCost[n] = cost;
+      // Same grid first, then by cost.
+      scratchKey[n] = (volunteer.gridId === elder.gridId ? 0 : 1e9) + cost;
+      if (vi === previous) previousAt = n;
+      n += 1;
+    }
+    order.length = n;
+    for (let i = 0; i < n; i += 1) order[i] = i;
+    order.sort((a, b) => scratchKey[a]! - scratchKey[b]!);
+    const chosen: Array<{ vi: number; cost: number }> = [];
+    let hasPrevious = false;
+    for (let i = 0; i < Math.min(n, limit); i += 1) {
+      const at = order[i]!;
+      if (at === previousAt) hasPrevious = true;
+      chosen.push({ vi: scratchVi[at]!, cost: scratchCost[at]! });
+    }
+    if (previousAt !== -1 && !hasPrevious) chosen.push({ vi: scratchVi[previousAt]!, cost: scratchCost[previousAt]! });
+    candidatesOf.push(chosen);
+    const edges: Array<{ column: number; cost: number }> = [];
+    for (const c of chosen) for (const column of slotsFor(c.vi)) edges.push({ column, cost: c.cost + slots[column]!.extra });
+    return edges;
   });
 
   const result = solveAssignment({ rows, columns: slots.length });
@@ -178,10 +221,7 @@ export function planWeek(input: {
     }
     const slot = slots[column]!;
     const primary = input.volunteers[slot.volunteer]!;
-    const backup = candidatesOf[r]!
-      .filter((vi) => vi !== slot.volunteer)
-      .map((vi) => ({ vi, cost: pairCost(elder, input.volunteers[vi]!) }))
-      .sort((a, b) => a.cost - b.cost)[0];
+    const backup = candidatesOf[r]!.filter((c) => c.vi !== slot.volunteer).sort((a, b) => a.cost - b.cost)[0];
     visits.push({
       elderId: elder.elderId,
       volunteerId: primary.volunteerId,

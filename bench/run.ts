@@ -1,0 +1,39 @@
+import { execFileSync } from 'node:child_process';
+import { join } from 'node:path';
+
+/**
+ * `npm run bench -- roster`: runs each scenario in a fresh process and prints a table.
+ * Figures are measurements of this machine, not assertions; tests never depend on them.
+ */
+const BENCHES: Record<string, { script: string; scenarios: string[] }> = {
+  roster: { script: 'roster-scenario.ts', scenarios: ['1k x 10k', '1k x 700 (tight)', '10k x 100k'] },
+};
+
+const which = process.argv[2] ?? 'roster';
+const bench = BENCHES[which];
+if (!bench) {
+  process.stderr.write(`usage: npm run bench -- <${Object.keys(BENCHES).join('|')}>\n`);
+  process.exit(2);
+}
+const tsx = join(__dirname, '..', 'node_modules', '.bin', 'tsx');
+const rows = bench.scenarios.map((scenario) => JSON.parse(execFileSync(tsx, [join(__dirname, bench.script), scenario], { encoding: 'utf8' })) as Record<string, unknown>);
+console.table(
+  rows.map((r) => {
+    const exact = r.exact as { covered: number; totalCost: number; ms: number } | undefined;
+    const greedy = r.greedy as { covered: number; totalCost: number; worsePct?: number };
+    return {
+      scenario: r.scenario,
+      'due elders': r.dueElders,
+      covered: r.covered,
+      'solve ms': r.solveMs,
+      'cpu ms': r.cpuMs,
+      'peak RSS MB': r.peakRssMb,
+      'total cost': r.totalCost,
+      'exact cost': exact ? `${exact.totalCost} (${exact.ms} ms)` : 'n/a',
+      'gap to exact %': r.gapToExactPct ?? 'n/a',
+      'greedy covered': greedy.covered,
+      'greedy cost': greedy.totalCost,
+      'greedy worse %': greedy.worsePct ?? `covers ${String(r.covered)} vs ${greedy.covered}`,
+    };
+  }),
+);
