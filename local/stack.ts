@@ -41,6 +41,8 @@ export interface LocalStack {
   stepFunctions: LocalStepFunctions;
   issuer: LocalIssuer;
   stateMachineArn(key: string): string;
+  /** Calls one function of serverless.yml directly, as Lambda would (tests use it to replay a trigger). */
+  invoke(functionName: string, event: unknown): Promise<unknown>;
   settle(): Promise<void>;
   stop(): Promise<void>;
 }
@@ -203,6 +205,11 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
         const sm = config.stateMachines.find((m) => m.key === key);
         if (!sm) throw new Error(`no state machine ${key}`);
         return sm.arn;
+      },
+      invoke(functionName, event) {
+        const fn = config.functions.find((f) => f.name === functionName);
+        if (!fn) throw new Error(`no function ${functionName}`);
+        return runtime.invoke(fn, event);
       },
       settle,
       async stop() {

@@ -6,6 +6,7 @@ import { DynamoCaseStore } from '../../lib/adapters/aws/dynamo-case-store';
 import { DynamoDeferredSms } from '../../lib/adapters/aws/dynamo-deferred-sms';
 import { DynamoOnceStore } from '../../lib/adapters/aws/dynamo-once-store';
 import { DynamoReferenceData } from '../../lib/adapters/aws/dynamo-reference-data';
+import { DynamoVisitStore } from '../../lib/adapters/aws/dynamo-visit-store';
 import { SfnWorkflows } from '../../lib/adapters/aws/sfn-workflows';
 import { SnsSmsSender } from '../../lib/adapters/aws/sns-sms-sender';
 import { JwksTokenVerifier } from '../../lib/adapters/jwks-token-verifier';
@@ -15,6 +16,8 @@ import { systemClock } from '../../lib/ports/clock';
 const configSchema = z.object({
   TABLE_NAME: z.string().min(1),
   CASE_LIFECYCLE_ARN: z.string().min(1).optional(),
+  COMPANION_VISIT_ARN: z.string().min(1).optional(),
+  WEEKLY_ROSTER_ARN: z.string().min(1).optional(),
   SMS_SENDER_ID: z.string().optional(),
   JWT_ISSUER: z.string().url(),
   JWT_AUDIENCE: z.string().min(1),
@@ -31,6 +34,7 @@ function build() {
     clock,
     cases: new DynamoCaseStore(db, config.TABLE_NAME),
     reference: new DynamoReferenceData(db, config.TABLE_NAME),
+    visits: new DynamoVisitStore(db, config.TABLE_NAME),
     once: new DynamoOnceStore(db, config.TABLE_NAME, clock),
     deferredSms: new DynamoDeferredSms(db, config.TABLE_NAME),
     centre: { staffId: config.CENTRE_STAFF_ID, districtDepartmentId: config.DISTRICT_DEPARTMENT_ID },
@@ -38,6 +42,8 @@ function build() {
     tokens: new JwksTokenVerifier(config.JWT_ISSUER, config.JWT_AUDIENCE),
     workflows: new SfnWorkflows(new SFNClient({}), {
       ...(config.CASE_LIFECYCLE_ARN ? { 'case-lifecycle': config.CASE_LIFECYCLE_ARN } : {}),
+      ...(config.COMPANION_VISIT_ARN ? { 'companion-visit': config.COMPANION_VISIT_ARN } : {}),
+      ...(config.WEEKLY_ROSTER_ARN ? { 'weekly-roster': config.WEEKLY_ROSTER_ARN } : {}),
     }),
   };
 }

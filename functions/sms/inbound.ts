@@ -1,7 +1,7 @@
 import middy from '@middy/core';
 import { z } from 'zod';
 import { parseWith } from '../../lib/http/request';
-import { handleInboundSms } from '../../lib/use-cases/case/sms-reply';
+import { handleInboundSms } from '../../lib/use-cases/sms-inbound';
 import { container } from '../_shared/container';
 
 /** Two-way SMS: SNS delivers each reply as a JSON message on the inbound topic. */

@@ -1,4 +1,4 @@
-export const WORKFLOWS = ['case-lifecycle'] as const;
+export const WORKFLOWS = ['case-lifecycle', 'companion-visit', 'weekly-roster'] as const;
 export type WorkflowName = (typeof WORKFLOWS)[number];
 
 export interface Workflows {
@@ -9,4 +9,14 @@ export interface Workflows {
    * timed out into a reminder and waits on a new token, which replays the stored decision).
    */
   completeTask(token: string, output: Record<string, unknown>): Promise<'resumed' | 'gone'>;
+  /** One execution of a workflow, by the name it was started with. */
+  describe(workflow: WorkflowName, name: string): Promise<ExecutionView | undefined>;
+}
+
+export interface ExecutionView {
+  executionId: string;
+  status: 'RUNNING' | 'SUCCEEDED' | 'FAILED' | 'TIMED_OUT' | 'ABORTED' | 'PENDING_REDRIVE';
+  startedAt: string;
+  stoppedAt?: string;
+  output?: unknown;
 }

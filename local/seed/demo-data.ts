@@ -1,4 +1,5 @@
 import type { Category, Department, Grid, Staff } from '../../lib/domain/reference';
+import type { RosterVolunteer } from '../../lib/domain/visits/plan-week';
 
 /**
  * Demo data for the local stack: one district (金川区) with four communities, ten grids, six
@@ -79,7 +80,8 @@ export const DEMO_ELDERS = Array.from({ length: 30 }, (_, i) => {
     elderId: `E${String(i + 1).padStart(3, '0')}`,
     gridId: grid.gridId,
     riskTier: TIERS[i % 3]!,
-    languages: i % 4 === 0 ? ['zh', 'gansu-dialect'] : ['zh'],
+    languages: i % 4 === 0 ? ['gansu-dialect'] : ['zh'],
+    ...(i % 5 === 0 ? { preferredGender: 'F' as const } : {}),
     name: `${personName(200 + i)}`,
     phone: i % 3 === 0 ? undefined : phone(5, i + 1),
     address: `${grid.addressKeywords[0]}${(i % 6) + 1}号楼${(i % 4) + 1}单元`,
@@ -99,9 +101,9 @@ export const DEMO_VOLUNTEERS = Array.from({ length: 100 }, (_, i) => {
     volunteerId: `V${String(i + 1).padStart(3, '0')}`,
     gridId: grid.gridId,
     teamId: `T-${grid.communityId}`,
-    gender: i % 2 === 0 ? 'F' : 'M',
+    gender: i % 2 === 0 ? ('F' as const) : ('M' as const),
     languages: i % 5 === 0 ? ['zh', 'gansu-dialect'] : ['zh'],
-    availability: AVAILABILITY[i % AVAILABILITY.length]!,
+    availability: AVAILABILITY[i % AVAILABILITY.length]! as RosterVolunteer['availability'],
     maxVisitsPerWeek: 1 + (i % 3),
     name: personName(400 + i),
     phone: phone(7, i + 1),

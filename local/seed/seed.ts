@@ -1,5 +1,6 @@
 import { BatchWriteCommand, GetCommand, PutCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { keys } from '../../lib/adapters/aws/dynamo';
+import { DynamoVisitStore } from '../../lib/adapters/aws/dynamo-visit-store';
 import { DEMO_CATEGORIES, DEMO_DEPARTMENTS, DEMO_ELDERS, DEMO_GRIDS, DEMO_STAFF, DEMO_VOLUNTEERS } from './demo-data';
 
 const MARKER = { pk: 'SEED#demo', sk: 'SEED' };
@@ -13,9 +14,15 @@ export async function seedDemoData(db: DynamoDBDocumentClient, tableName: string
     ...DEMO_GRIDS.map((g) => ({ ...keys.reference('GRID', g.gridId), ...g })),
     ...DEMO_DEPARTMENTS.map((d) => ({ ...keys.reference('DEPARTMENT', d.departmentId), ...d })),
     ...DEMO_STAFF.map((s) => ({ ...keys.staff(s.staffId), ...s })),
-    ...DEMO_ELDERS.map((e) => ({ pk: `ELDER#${e.elderId}`, sk: 'PROFILE', ...e })),
-    ...DEMO_VOLUNTEERS.map((v) => ({ pk: `VOLUNTEER#${v.volunteerId}`, sk: 'PROFILE', ...v })),
   ];
+  const visits = new DynamoVisitStore(db, tableName);
+  const centre = (gridId: string) => DEMO_GRIDS.find((g) => g.gridId === gridId)!.centroid;
+  for (const { name, phone, address, emergencyContact, ...elder } of DEMO_ELDERS) {
+    await visits.addElder({ ...elder, location: centre(elder.gridId) }, { name, address, emergencyContact, ...(phone ? { phone } : {}) });
+  }
+  for (const { name, phone, ...volunteer } of DEMO_VOLUNTEERS) {
+    await visits.addVolunteer({ ...volunteer, location: centre(volunteer.gridId) }, { name, phone });
+  }
   for (let i = 0; i < items.length; i += 25) {
     let pending: Record<string, any[]> | undefined = { [tableName]: items.slice(i, i + 25).map((Item) => ({ PutRequest: { Item } })) };
     while (pending && Object.keys(pending).length) {

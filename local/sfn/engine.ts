@@ -236,6 +236,8 @@ export class LocalStepFunctions {
   private waitOnClock(execution: Execution, stateName: string, params: { seconds?: number; timestamp?: string }): Promise<null> {
     const dueMs = params.timestamp !== undefined ? new Date(params.timestamp).getTime() : this.clock.nowMs() + Number(params.seconds ?? 0) * 1000;
     if (Number.isNaN(dueMs)) return Promise.reject(new StatesError('States.Runtime', `Wait "${stateName}" has an invalid timestamp`));
+    // As on AWS, a wait whose time has already come continues at once.
+    if (dueMs <= this.clock.nowMs()) return Promise.resolve(null);
     return new Promise((resolve) => {
       this.enterWait(execution);
       const cancel = () => resolve(null);

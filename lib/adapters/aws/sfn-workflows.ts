@@ -1,5 +1,5 @@
-import { SendTaskSuccessCommand, SFNClient, StartExecutionCommand } from '@aws-sdk/client-sfn';
-import type { WorkflowName, Workflows } from '../../ports/workflows';
+import { DescribeExecutionCommand, SendTaskSuccessCommand, SFNClient, StartExecutionCommand } from '@aws-sdk/client-sfn';
+import type { ExecutionView, WorkflowName, Workflows } from '../../ports/workflows';
 
 /** Starts executions by name: Step Functions refuses a second execution of one name, which makes starts idempotent. */
 export class SfnWorkflows implements Workflows {
@@ -24,6 +24,25 @@ export class SfnWorkflows implements Workflows {
       return 'resumed';
     } catch (err) {
       if (['TaskTimedOut', 'InvalidToken', 'TaskDoesNotExist'].includes((err as { name?: string }).name ?? '')) return 'gone';
+      throw err;
+    }
+  }
+
+  async describe(workflow: WorkflowName, name: string): Promise<ExecutionView | undefined> {
+    const stateMachineArn = this.stateMachineArns[workflow];
+    if (!stateMachineArn) throw new Error(`no state machine configured for ${workflow}`);
+    const executionArn = `${stateMachineArn.replace(':stateMachine:', ':execution:')}:${name}`;
+    try {
+      const out = await this.client.send(new DescribeExecutionCommand({ executionArn }));
+      return {
+        executionId: name,
+        status: out.status as ExecutionView['status'],
+        startedAt: out.startDate!.toISOString(),
+        ...(out.stopDate ? { stoppedAt: out.stopDate.toISOString() } : {}),
+        ...(out.output ? { output: JSON.parse(out.output) as unknown } : {}),
+      };
+    } catch (err) {
+      if ((err as { name?: string }).name === 'ExecutionDoesNotExist') return undefined;
       throw err;
     }
   }

@@ -1,18 +1,11 @@
-import { z } from 'zod';
 import type { Rating } from '../../domain/case';
-import { phoneSchema } from '../../domain/phone';
 import { smsText } from '../../domain/sms-text';
 import { AppError } from '../../errors';
 import { log } from '../../log';
 import { notifyOnce } from '../notify';
 import { actOnCase } from './act';
 import type { CaseDeps } from './deps';
-
-export const inboundSmsSchema = z.object({
-  messageId: z.string().min(1),
-  from: z.string().min(5),
-  text: z.string().max(1000),
-});
+import type { InboundSms } from '../sms-inbound';
 
 const RATING_REPLIES: Array<[RegExp, Rating]> = [
   [/^(1|１|满意|非常满意)$/, 'satisfied'],
@@ -30,10 +23,7 @@ export function parseRatingReply(text: string): Rating | undefined {
  * exactly like the web feedback; anything else gets a short explanation. Replies go out at once
  * (the resident just wrote) and once per inbound message.
  */
-export async function handleInboundSms(deps: CaseDeps, inbound: z.infer<typeof inboundSmsSchema>): Promise<'rated' | 'helped'> {
-  // Carriers hand over `13800138000`, `8613800138000` or `+8613800138000`; contacts are stored in E.164.
-  const normalised = phoneSchema.safeParse(inbound.from.replace(/^86(?=1\d{10}$)/, ''));
-  const message = { ...inbound, from: normalised.success ? normalised.data : inbound.from };
+export async function handleRatingReply(deps: CaseDeps, message: InboundSms): Promise<'rated' | 'helped'> {
   const caseId = await deps.cases.caseAwaitingRatingFrom(message.from);
   const rating = parseRatingReply(message.text);
   const reply = (text: string) => notifyOnce(deps, { key: `reply#${message.messageId}`, to: message.from, text, urgent: true });

@@ -1,0 +1,8 @@
+import { registerElderCommand } from '../../lib/domain/visits/visit';
+import { parseJsonBody } from '../../lib/http/request';
+import { json } from '../../lib/http/response';
+import { registerElder } from '../../lib/use-cases/visits/register';
+import { container } from '../_shared/container';
+import { httpHandler } from '../_shared/http-handler';
+
+export const handler = httpHandler(async ({ event, staff }) => json(201, await registerElder(container(), staff, parseJsonBody(event, registerElderCommand))));

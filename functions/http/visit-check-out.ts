@@ -1,0 +1,10 @@
+import { checkOutCommand } from '../../lib/domain/visits/visit';
+import { parseJsonBody, pathParam } from '../../lib/http/request';
+import { json } from '../../lib/http/response';
+import { checkOut, volunteerIdOf } from '../../lib/use-cases/visits/visit-actions';
+import { container } from '../_shared/container';
+import { httpHandler } from '../_shared/http-handler';
+
+export const handler = httpHandler(async ({ event, staff }) =>
+  json(202, await checkOut(container(), pathParam(event, 'visitId'), volunteerIdOf(staff), parseJsonBody(event, checkOutCommand))),
+);

@@ -1,0 +1,6 @@
+import { rosterInput, runWeeklyRoster } from '../../lib/use-cases/visits/roster';
+import { container } from '../_shared/container';
+import { taskHandler } from '../_shared/task-handler';
+
+/** Called by the weekly schedule (Sunday 20:00 Asia/Shanghai) and by the weekly-roster workflow. */
+export const handler = taskHandler(rosterInput, (input) => runWeeklyRoster(container(), input));

@@ -1,0 +1,66 @@
+import { z } from 'zod';
+import { phoneSchema } from '../phone';
+import { availabilitySchema } from './availability';
+import { RISK_TIERS } from './plan-week';
+
+export const VISIT_STATUSES = ['scheduled', 'reminded', 'checked-in', 'completed', 'missed', 'escalated', 'cancelled'] as const;
+export type VisitStatus = (typeof VISIT_STATUSES)[number];
+
+const name = z.string().trim().min(1).max(50);
+const languages = z.array(z.string().trim().min(1).max(30)).max(5).default(['zh']);
+
+export const registerElderCommand = z
+  .object({
+    name,
+    phone: phoneSchema.optional(),
+    gridId: z.string().min(1).max(64),
+    address: z.string().trim().min(2).max(200),
+    riskTier: z.enum(RISK_TIERS),
+    languages,
+    preferredGender: z.enum(['F', 'M']).optional(),
+    emergencyContact: z.object({ name, phone: phoneSchema }).strict().optional(),
+  })
+  .strict();
+
+export const registerVolunteerCommand = z
+  .object({
+    name,
+    phone: phoneSchema,
+    gridId: z.string().min(1).max(64),
+    teamId: z.string().min(1).max(64).optional(),
+    gender: z.enum(['F', 'M']).optional(),
+    languages,
+    availability: availabilitySchema,
+    maxVisitsPerWeek: z.number().int().min(1).max(7),
+  })
+  .strict();
+
+export const checkOutCommand = z.object({ wellbeing: z.enum(['ok', 'concern']), note: z.string().trim().min(1).max(500) }).strict();
+
+export interface Visit {
+  visitId: string;
+  weekId: string;
+  elderId: string;
+  gridId: string;
+  volunteerId: string;
+  backupVolunteerId?: string;
+  windowStart: string;
+  windowEnd: string;
+  status: VisitStatus;
+  /** The token the workflow waits on for check-in or check-out; never leaves the store. */
+  waitingFor?: 'check-in' | 'check-out';
+  taskToken?: string;
+  checkedInAt?: string;
+  checkedInBy?: string;
+  checkedOutAt?: string;
+  wellbeing?: 'ok' | 'concern';
+  note?: string;
+  version: number;
+}
+
+/** Points a completed visit earns: recorded once, from the event itself, never typed in. */
+export const POINTS_PER_VISIT = 10;
+/** How long after the window a check-in still counts, and how long the chain waits before a welfare check. */
+export const CHECK_IN_GRACE_MINUTES = 30;
+export const CONTACT_WINDOW_MINUTES = 30;
+export const CHECK_OUT_HOURS = 4;

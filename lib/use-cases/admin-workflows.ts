@@ -1,0 +1,34 @@
+import { z } from 'zod';
+import { requireStaff, type StaffActor } from '../domain/actor';
+import { randomCode } from '../domain/ids';
+import { ForbiddenError, NotFoundError } from '../errors';
+import { parseWith } from '../http/request';
+import type { Workflows } from '../ports/workflows';
+import { rosterInput } from './visits/roster';
+
+/** Workflows the centre may start by hand, each with the input it validates. */
+const STARTABLE = {
+  'weekly-roster': rosterInput.strict(),
+} as const;
+export const startableName = z.enum(Object.keys(STARTABLE) as [keyof typeof STARTABLE]);
+
+function requireAdmin(actor: StaffActor | undefined): void {
+  if (requireStaff(actor).role !== 'admin') throw new ForbiddenError('仅指挥中心可以启动工作流');
+}
+
+/** `POST /v1/admin/workflows/{name}/executions` → 202 `{executionId}`. */
+export async function startWorkflow(deps: { workflows: Workflows; clock: { now(): Date } }, actor: StaffActor | undefined, name: z.infer<typeof startableName>, input: unknown) {
+  requireAdmin(actor);
+  const parsed = parseWith(STARTABLE[name], input, '工作流输入');
+  const executionId = `${name}-${deps.clock.now().toISOString().replace(/[^0-9]/g, '').slice(0, 14)}-${randomCode(4)}`;
+  await deps.workflows.start(name, executionId, JSON.parse(JSON.stringify(parsed)) as Record<string, string>);
+  return { executionId };
+}
+
+/** `GET /v1/admin/workflows/{name}/executions/{executionId}`. */
+export async function describeWorkflow(deps: { workflows: Workflows }, actor: StaffActor | undefined, name: z.infer<typeof startableName>, executionId: string) {
+  requireAdmin(actor);
+  const view = await deps.workflows.describe(name, executionId);
+  if (!view) throw new NotFoundError('未找到该执行');
+  return view;
+}

@@ -1,0 +1,59 @@
+import type { z } from 'zod';
+import { requireStaff, type StaffActor } from '../../domain/actor';
+import { randomCode } from '../../domain/ids';
+import type { registerElderCommand, registerVolunteerCommand } from '../../domain/visits/visit';
+import { ForbiddenError, ValidationError } from '../../errors';
+import type { VisitDeps } from './deps';
+
+async function gridOf(deps: VisitDeps, gridId: string) {
+  const grid = (await deps.reference.grids()).find((g) => g.gridId === gridId);
+  if (!grid) throw new ValidationError('未知的网格', { gridId: `未知网格 ${gridId}` }, 'UNKNOWN_GRID');
+  return grid;
+}
+
+/** `POST /v1/elders`: the centre, or a grid worker for their own grids. Home is placed at the grid's centre. */
+export async function registerElder(deps: VisitDeps, actor: StaffActor | undefined, command: z.infer<typeof registerElderCommand>) {
+  const staff = requireStaff(actor);
+  if (!(staff.role === 'admin' || (staff.role === 'grid-worker' && staff.grids.includes(command.gridId)))) throw new ForbiddenError('只能登记本网格的老人');
+  const grid = await gridOf(deps, command.gridId);
+  const elderId = `E${randomCode(7)}`;
+  await deps.visits.addElder(
+    {
+      elderId,
+      gridId: grid.gridId,
+      location: grid.centroid,
+      riskTier: command.riskTier,
+      languages: command.languages,
+      ...(command.preferredGender ? { preferredGender: command.preferredGender } : {}),
+    },
+    {
+      name: command.name,
+      address: command.address,
+      ...(command.phone ? { phone: command.phone } : {}),
+      ...(command.emergencyContact ? { emergencyContact: command.emergencyContact } : {}),
+    },
+  );
+  return { elderId };
+}
+
+/** `POST /v1/volunteers`: the centre registers volunteers (their phone then works for SMS check-in). */
+export async function registerVolunteer(deps: VisitDeps, actor: StaffActor | undefined, command: z.infer<typeof registerVolunteerCommand>) {
+  if (requireStaff(actor).role !== 'admin') throw new ForbiddenError('仅指挥中心可登记志愿者');
+  const grid = await gridOf(deps, command.gridId);
+  if (await deps.visits.volunteerByPhone(command.phone)) throw new ValidationError('该手机号已登记', { phone: '已登记' }, 'DUPLICATE_VOLUNTEER');
+  const volunteerId = `V${randomCode(7)}`;
+  await deps.visits.addVolunteer(
+    {
+      volunteerId,
+      gridId: grid.gridId,
+      location: grid.centroid,
+      languages: command.languages,
+      availability: command.availability,
+      maxVisitsPerWeek: command.maxVisitsPerWeek,
+      ...(command.teamId ? { teamId: command.teamId } : {}),
+      ...(command.gender ? { gender: command.gender } : {}),
+    },
+    { name: command.name, phone: command.phone },
+  );
+  return { volunteerId };
+}

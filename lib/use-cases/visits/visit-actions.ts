@@ -1,0 +1,71 @@
+import type { z } from 'zod';
+import { toShanghaiIso } from '../../domain/case';
+import type { StaffActor } from '../../domain/actor';
+import type { checkOutCommand, Visit } from '../../domain/visits/visit';
+import { ConflictError, ForbiddenError, NotFoundError, UnauthenticatedError, ValidationError } from '../../errors';
+import type { VisitDeps } from './deps';
+
+const notWaiting = () => new ConflictError('该探访当前不在等待此操作', 'NOT_WAITING');
+
+/** The assigned volunteer checks in; once the visit is missed, the backup may too. */
+function mayCheckIn(visit: Visit, volunteerId: string): boolean {
+  return visit.volunteerId === volunteerId || (visit.backupVolunteerId === volunteerId && (visit.status === 'missed' || visit.status === 'escalated'));
+}
+
+/** `POST /v1/visits/{id}/check-in` and the SMS reply `到`. Repeating it is harmless. */
+export async function checkIn(deps: VisitDeps, visitId: string, volunteerId: string): Promise<{ visitId: string; status: string }> {
+  for (let race = 0; race < 3; race += 1) {
+    const visit = await deps.visits.visit(visitId);
+    if (!visit) throw new NotFoundError('未找到该探访');
+    if (!mayCheckIn(visit, volunteerId) && visit.checkedInBy !== volunteerId) throw new ForbiddenError('这不是您的探访');
+    if (visit.checkedInBy === volunteerId) return { visitId, status: visit.status };
+    if (visit.checkedInAt || visit.waitingFor !== 'check-in' || !visit.taskToken || visit.status === 'completed' || visit.status === 'cancelled') throw notWaiting();
+    const set = { status: 'checked-in' as const, checkedInAt: toShanghaiIso(deps.clock.now()), checkedInBy: volunteerId };
+    if (!(await deps.visits.update(visitId, visit.version, set))) continue;
+    await deps.workflows.completeTask(visit.taskToken, { checkedIn: true });
+    return { visitId, status: 'checked-in' };
+  }
+  throw notWaiting();
+}
+
+/** `POST /v1/visits/{id}/check-out`: wellbeing and a note; a concern opens a case. */
+export async function checkOut(deps: VisitDeps, visitId: string, volunteerId: string, command: z.infer<typeof checkOutCommand>) {
+  for (let race = 0; race < 3; race += 1) {
+    const visit = await deps.visits.visit(visitId);
+    if (!visit) throw new NotFoundError('未找到该探访');
+    if (visit.checkedInBy !== volunteerId) throw new ForbiddenError('只有签到的志愿者可以签退');
+    if (visit.checkedOutAt) return { visitId, status: visit.status };
+    if (visit.waitingFor !== 'check-out' || !visit.taskToken) throw notWaiting();
+    const set = { checkedOutAt: toShanghaiIso(deps.clock.now()), wellbeing: command.wellbeing, note: command.note };
+    if (!(await deps.visits.update(visitId, visit.version, set))) continue;
+    await deps.workflows.completeTask(visit.taskToken, { wellbeing: command.wellbeing });
+    return { visitId, status: 'checked-in' };
+  }
+  throw notWaiting();
+}
+
+export function volunteerIdOf(actor: StaffActor | undefined): string {
+  if (!actor) throw new UnauthenticatedError();
+  if (actor.role !== 'volunteer' || !actor.volunteerId) throw new ForbiddenError('仅志愿者本人可以签到签退');
+  return actor.volunteerId;
+}
+
+/** `GET /v1/visits`: the centre sees all; a grid worker the visits in their grids; a volunteer their own. */
+export async function listVisits(deps: VisitDeps, actor: StaffActor | undefined, query: { elderId?: string; volunteerId?: string; from?: string; to?: string }) {
+  if (!actor) throw new UnauthenticatedError();
+  if (!query.elderId && !query.volunteerId) throw new ValidationError('须指定老人或志愿者', { elderId: '与 volunteerId 至少其一' });
+  if (actor.role === 'volunteer' && query.volunteerId !== actor.volunteerId) throw new ForbiddenError('只能查看自己的探访');
+  if (actor.role === 'department') throw new ForbiddenError('部门无权查看探访');
+  const visits = await deps.visits.visitsOf(query);
+  return visits
+    .filter((v) => actor.role !== 'grid-worker' || actor.grids.includes(v.gridId))
+    .map((v) => ({
+      visitId: v.visitId,
+      elderId: v.elderId,
+      volunteerId: v.volunteerId,
+      ...(v.backupVolunteerId ? { backupVolunteerId: v.backupVolunteerId } : {}),
+      windowStart: v.windowStart,
+      windowEnd: v.windowEnd,
+      status: v.status,
+    }));
+}
