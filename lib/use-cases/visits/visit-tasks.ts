@@ -43,6 +43,28 @@ async function change(deps: VisitDeps, visitId: string, fn: (v: Visit) => { set:
   throw new AppError(`visit ${visitId} kept changing`, { statusCode: 500, code: 'VISIT_CONTENDED' });
 }
 
+/**
+ * A visit hands a problem to the case lifecycle: one case per visit and kind, however often this runs
+ * (the idempotency key), reported in the name of whoever can be reached about it.
+ */
+async function openCase(deps: VisitDeps, visit: Visit, category: 'welfare-check' | 'elder-care', description: string, reporterPhone: string | undefined, address: string | undefined) {
+  const phone = reporterPhone ?? (await recipients(deps).centre());
+  if (!phone) throw new AppError(`nobody to report visit ${visit.visitId} in the name of`, { statusCode: 500, code: 'NO_REPORTER' });
+  const opened = await submitCase(
+    deps,
+    {
+      category,
+      description,
+      location: { gridId: visit.gridId, ...(address ? { address } : {}) },
+      reporter: { phone },
+      channel: 'visit',
+      anonymous: false,
+    },
+    `visit-${category}-${visit.visitId}`,
+  );
+  return { caseId: opened.caseId };
+}
+
 export async function runVisitTask(deps: VisitDeps, input: VisitTask): Promise<Record<string, unknown>> {
   const who = recipients(deps);
   const phoneOfVolunteer = async (id: string | undefined) => (id ? (await deps.visits.volunteerContact(id))?.phone : undefined);
@@ -96,37 +118,13 @@ export async function runVisitTask(deps: VisitDeps, input: VisitTask): Promise<R
         await notifyOnce(deps, { key: `${visit.visitId}#emergency-contact`, to: contact.emergencyContact.phone, text: visitSms.emergencyContact(visit.visitId), urgent: true });
       }
       const reporter = contact?.emergencyContact?.phone ?? (await who.gridWorker(visit.gridId));
-      const opened = await submitCase(
-        deps,
-        {
-          category: 'welfare-check',
-          description: `临时儿女探访${visit.visitId}：志愿者与备岗均未能联系上独居老人，请立即上门查看。`,
-          location: { gridId: visit.gridId, ...(contact?.address ? { address: contact.address } : {}) },
-          reporter: { phone: reporter! },
-          channel: 'visit',
-          anonymous: false,
-        },
-        `visit-welfare-${visit.visitId}`,
-      );
-      return { caseId: opened.caseId };
+      return openCase(deps, visit, 'welfare-check', `临时儿女探访${visit.visitId}：志愿者与备岗均未能联系上独居老人，请立即上门查看。`, reporter, contact?.address);
     }
     case 'concern': {
       const visit = await load(deps, input.visitId);
       const reporter = await phoneOfVolunteer(visit.checkedInBy ?? visit.volunteerId);
       const contact = await deps.visits.elderContact(visit.elderId);
-      const opened = await submitCase(
-        deps,
-        {
-          category: 'elder-care',
-          description: `临时儿女探访${visit.visitId}发现情况：${visit.note ?? '见探访记录'}`,
-          location: { gridId: visit.gridId, ...(contact?.address ? { address: contact.address } : {}) },
-          reporter: { phone: reporter! },
-          channel: 'visit',
-          anonymous: false,
-        },
-        `visit-concern-${visit.visitId}`,
-      );
-      return { caseId: opened.caseId };
+      return openCase(deps, visit, 'elder-care', `临时儿女探访${visit.visitId}发现情况：${visit.note ?? '见探访记录'}`, reporter, contact?.address);
     }
     case 'complete': {
       const visit = await change(deps, input.visitId, (v) => (v.status === 'completed' ? undefined : { set: { status: 'completed' }, remove: ['taskToken', 'waitingFor'] }));
