@@ -7,6 +7,7 @@ import { join } from 'node:path';
  */
 const BENCHES: Record<string, { script: string; scenarios: string[] }> = {
   roster: { script: 'roster-scenario.ts', scenarios: ['1k x 10k', '1k x 700 (tight)', '10k x 100k'] },
+  wishes: { script: 'wish-scenario.ts', scenarios: ['1k x 10k', '10k x 100k'] },
 };
 
 const which = process.argv[2] ?? 'roster';
@@ -17,6 +18,10 @@ if (!bench) {
 }
 const tsx = join(__dirname, '..', 'node_modules', '.bin', 'tsx');
 const rows = bench.scenarios.map((scenario) => JSON.parse(execFileSync(tsx, [join(__dirname, bench.script), scenario], { encoding: 'utf8' })) as Record<string, unknown>);
+if (which === 'wishes') {
+  console.table(rows);
+  process.exit(0);
+}
 console.table(
   rows.map((r) => {
     const exact = r.exact as { covered: number; totalCost: number; ms: number } | undefined;

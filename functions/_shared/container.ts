@@ -7,6 +7,7 @@ import { DynamoDeferredSms } from '../../lib/adapters/aws/dynamo-deferred-sms';
 import { DynamoOnceStore } from '../../lib/adapters/aws/dynamo-once-store';
 import { DynamoReferenceData } from '../../lib/adapters/aws/dynamo-reference-data';
 import { DynamoVisitStore } from '../../lib/adapters/aws/dynamo-visit-store';
+import { DynamoWishStore } from '../../lib/adapters/aws/dynamo-wish-store';
 import { SfnWorkflows } from '../../lib/adapters/aws/sfn-workflows';
 import { SnsSmsSender } from '../../lib/adapters/aws/sns-sms-sender';
 import { JwksTokenVerifier } from '../../lib/adapters/jwks-token-verifier';
@@ -18,6 +19,9 @@ const configSchema = z.object({
   CASE_LIFECYCLE_ARN: z.string().min(1).optional(),
   COMPANION_VISIT_ARN: z.string().min(1).optional(),
   WEEKLY_ROSTER_ARN: z.string().min(1).optional(),
+  WISH_ARN: z.string().min(1).optional(),
+  WISH_CLAIM_ARN: z.string().min(1).optional(),
+  WISH_MATCHING_ARN: z.string().min(1).optional(),
   SMS_SENDER_ID: z.string().optional(),
   JWT_ISSUER: z.string().url(),
   JWT_AUDIENCE: z.string().min(1),
@@ -35,6 +39,7 @@ function build() {
     cases: new DynamoCaseStore(db, config.TABLE_NAME),
     reference: new DynamoReferenceData(db, config.TABLE_NAME),
     visits: new DynamoVisitStore(db, config.TABLE_NAME),
+    wishes: new DynamoWishStore(db, config.TABLE_NAME),
     once: new DynamoOnceStore(db, config.TABLE_NAME, clock),
     deferredSms: new DynamoDeferredSms(db, config.TABLE_NAME),
     centre: { staffId: config.CENTRE_STAFF_ID, districtDepartmentId: config.DISTRICT_DEPARTMENT_ID },
@@ -44,6 +49,9 @@ function build() {
       ...(config.CASE_LIFECYCLE_ARN ? { 'case-lifecycle': config.CASE_LIFECYCLE_ARN } : {}),
       ...(config.COMPANION_VISIT_ARN ? { 'companion-visit': config.COMPANION_VISIT_ARN } : {}),
       ...(config.WEEKLY_ROSTER_ARN ? { 'weekly-roster': config.WEEKLY_ROSTER_ARN } : {}),
+      ...(config.WISH_ARN ? { wish: config.WISH_ARN } : {}),
+      ...(config.WISH_CLAIM_ARN ? { 'wish-claim': config.WISH_CLAIM_ARN } : {}),
+      ...(config.WISH_MATCHING_ARN ? { 'wish-matching': config.WISH_MATCHING_ARN } : {}),
     }),
   };
 }

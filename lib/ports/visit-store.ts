@@ -33,7 +33,8 @@ export interface VisitStore {
   update(visitId: string, expectedVersion: number, set: Partial<Visit>, remove?: Array<keyof Visit>): Promise<boolean>;
   /** Appends the ledger entry for a completed visit and updates the elder's visit history; once. */
   creditVisit(input: { visit: Visit; points: number; at: string }): Promise<boolean>;
-  ledger(volunteerId: string): Promise<Array<{ visitId: string; points: number; at: string }>>;
+  /** The volunteer's points ledger (visits and wishes), oldest first. */
+  ledger(volunteerId: string): Promise<Array<{ ref: string; reason: string; points: number; at: string }>>;
   /** The visit a volunteer's phone can check in to by SMS right now. */
   pointCheckIn(volunteerId: string, visitId: string | null): Promise<void>;
   checkInPointer(volunteerId: string): Promise<string | undefined>;

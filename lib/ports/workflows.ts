@@ -1,4 +1,4 @@
-export const WORKFLOWS = ['case-lifecycle', 'companion-visit', 'weekly-roster'] as const;
+export const WORKFLOWS = ['case-lifecycle', 'companion-visit', 'weekly-roster', 'wish', 'wish-claim', 'wish-matching'] as const;
 export type WorkflowName = (typeof WORKFLOWS)[number];
 
 export interface Workflows {
@@ -9,6 +9,8 @@ export interface Workflows {
    * timed out into a reminder and waits on a new token, which replays the stored decision).
    */
   completeTask(token: string, output: Record<string, unknown>): Promise<'resumed' | 'gone'>;
+  /** Fails the step waiting on `token` with `error` (its Catch decides what follows); `gone` as above. */
+  failTask(token: string, error: string): Promise<'resumed' | 'gone'>;
   /** One execution of a workflow, by the name it was started with. */
   describe(workflow: WorkflowName, name: string): Promise<ExecutionView | undefined>;
 }

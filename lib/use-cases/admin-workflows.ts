@@ -5,10 +5,12 @@ import { ForbiddenError, NotFoundError } from '../errors';
 import { parseWith } from '../http/request';
 import type { Workflows } from '../ports/workflows';
 import { rosterInput } from './visits/roster';
+import { matchingInput } from './wishes/matching';
 
 /** Workflows the centre may start by hand, each with the input it validates. */
 const STARTABLE = {
   'weekly-roster': rosterInput.strict(),
+  'wish-matching': matchingInput,
 } as const;
 export const startableName = z.enum(Object.keys(STARTABLE) as [keyof typeof STARTABLE]);
 

@@ -4,7 +4,9 @@ import { visitSms } from '../domain/visits/visit-sms';
 import { AppError } from '../errors';
 import { handleRatingReply } from './case/sms-reply';
 import { notifyOnce } from './notify';
-import type { VisitDeps } from './visits/deps';
+import type { WishDeps } from './wishes/deps';
+import { actOnWish } from './wishes/act';
+import { wishSms } from '../domain/wishes/wish-sms';
 import { checkIn } from './visits/visit-actions';
 
 export const inboundSmsSchema = z.object({
@@ -15,14 +17,18 @@ export const inboundSmsSchema = z.object({
 export type InboundSms = z.infer<typeof inboundSmsSchema>;
 
 /**
- * Every SMS reply: `到` from a volunteer's phone checks in to their current visit; anything else is a
+ * Every SMS reply: a wish code (`W3K9QX`) from a volunteer's phone claims that wish, exactly as the API
+ * does; `到` checks in to their current visit; anything else is a
  * resident rating a case (or gets help). Carriers hand numbers over as `13800138000`,
  * `8613800138000` or `+8613800138000`; they are compared in E.164.
  */
-export async function handleInboundSms(deps: VisitDeps, inbound: InboundSms): Promise<'checked-in' | 'rated' | 'helped'> {
+export async function handleInboundSms(deps: WishDeps, inbound: InboundSms): Promise<'checked-in' | 'claimed' | 'rated' | 'helped'> {
   const normalised = phoneSchema.safeParse(inbound.from.replace(/^86(?=1\d{10}$)/, ''));
   const message = { ...inbound, from: normalised.success ? normalised.data : inbound.from };
-  if (message.text.replace(/[\s。.!！]/g, '') !== '到') return handleRatingReply(deps, message);
+  const cleaned = message.text.replace(/[\s。.!！]/g, '').toUpperCase();
+  const wishCode = /^(认领)?(W[0-9A-Z]{5})$/.exec(cleaned)?.[2];
+  if (wishCode) return claimBySms(deps, message, wishCode);
+  if (cleaned !== '到') return handleRatingReply(deps, message);
   const reply = (text: string) => notifyOnce(deps, { key: `reply#${message.messageId}`, to: message.from, text, urgent: true });
   const volunteerId = await deps.visits.volunteerByPhone(message.from);
   const visitId = volunteerId ? await deps.visits.checkInPointer(volunteerId) : undefined;
@@ -39,4 +45,21 @@ export async function handleInboundSms(deps: VisitDeps, inbound: InboundSms): Pr
   }
   await reply(visitSms.checkedIn(visitId));
   return 'checked-in';
+}
+
+async function claimBySms(deps: WishDeps, message: InboundSms, wishId: string): Promise<'claimed' | 'helped'> {
+  const reply = (text: string) => notifyOnce(deps, { key: `reply#${message.messageId}`, to: message.from, text, urgent: true });
+  const volunteerId = await deps.visits.volunteerByPhone(message.from);
+  if (!volunteerId) {
+    await reply(visitSms.nothingToCheckIn());
+    return 'helped';
+  }
+  try {
+    await actOnWish(deps, wishId, { kind: 'staff', sub: `sms-${volunteerId}`, role: 'volunteer', grids: [], volunteerId }, { type: 'claim' });
+    return 'claimed';
+  } catch (err) {
+    if (!(err instanceof AppError && err.expose)) throw err;
+    await reply(wishSms.claimFailed(wishId));
+    return 'helped';
+  }
 }

@@ -105,6 +105,7 @@ export const DEMO_VOLUNTEERS = Array.from({ length: 100 }, (_, i) => {
     languages: i % 5 === 0 ? ['zh', 'gansu-dialect'] : ['zh'],
     availability: AVAILABILITY[i % AVAILABILITY.length]! as RosterVolunteer['availability'],
     maxVisitsPerWeek: 1 + (i % 3),
+    ...(i % 2 === 0 ? { wishes: { optIn: true, interests: [['学习用品'], ['生活用品', '维修'], []][i % 3]!, perWeek: 2 } } : {}),
     name: personName(400 + i),
     phone: phone(7, i + 1),
   };

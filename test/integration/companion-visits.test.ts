@@ -86,12 +86,12 @@ describe('临时儿女 companionship visits on the local engine', () => {
     expect((await visit(first.visitId)).status).toBe('completed');
     expect((await ctx.t.api('POST', `/v1/visits/${first.visitId}/check-out`, { token, body: { wellbeing: 'ok', note: '重复提交' } })).status).toBe(202);
     const ledger = () => store().ledger(first.volunteerId);
-    expect((await ledger()).filter((e) => e.visitId === first.visitId)).toEqual([{ visitId: first.visitId, points: 10, at: expect.any(String) }]);
+    expect((await ledger()).filter((e) => e.ref === first.visitId)).toEqual([{ ref: first.visitId, reason: 'companion-visit', points: 10, at: expect.any(String) }]);
 
     // The same triggers fired again (a retried Lambda, a duplicated event) change nothing.
     await ctx.t.stack.invoke('visitTask', { task: 'complete', visitId: first.visitId });
     await ctx.t.stack.invoke('visitTask', { task: 'remind', kind: 'day-before', visitId: first.visitId });
-    expect((await ledger()).filter((e) => e.visitId === first.visitId)).toHaveLength(1);
+    expect((await ledger()).filter((e) => e.ref === first.visitId)).toHaveLength(1);
     expect(ctx.t.outbox(phoneOf(first.volunteerId)).filter((m) => m.text.includes(first.visitId) && m.text.includes('明天'))).toHaveLength(1);
   });
 

@@ -157,7 +157,7 @@ export class DynamoVisitStore implements VisitStore {
           TransactItems: [
             // The marker makes the entry once-only; the ledger itself is only ever appended to.
             { Put: { TableName: this.tableName, Item: { pk: `POINTS#visit#${visit.visitId}`, sk: 'POINTS', at }, ConditionExpression: 'attribute_not_exists(pk)' } },
-            this.put({ pk: `LEDGER#${visit.volunteerId}`, sk: `${at}#visit#${visit.visitId}`, visitId: visit.visitId, points, reason: 'companion-visit', at }),
+            this.put({ pk: `LEDGER#${visit.volunteerId}`, sk: `${at}#visit#${visit.visitId}`, ref: visit.visitId, points, reason: 'companion-visit', at }),
             {
               Update: {
                 TableName: this.tableName,
@@ -178,7 +178,7 @@ export class DynamoVisitStore implements VisitStore {
 
   async ledger(volunteerId: string) {
     const items = await queryAll(this.db, { TableName: this.tableName, KeyConditionExpression: 'pk = :pk', ExpressionAttributeValues: { ':pk': `LEDGER#${volunteerId}` }, ConsistentRead: true });
-    return items.map((i) => ({ visitId: String(i.visitId), points: Number(i.points), at: String(i.at) }));
+    return items.map((i) => ({ ref: String(i.ref), reason: String(i.reason), points: Number(i.points), at: String(i.at) }));
   }
 
   async pointCheckIn(volunteerId: string, visitId: string | null): Promise<void> {

@@ -1,4 +1,4 @@
-import { DescribeExecutionCommand, SendTaskSuccessCommand, SFNClient, StartExecutionCommand } from '@aws-sdk/client-sfn';
+import { DescribeExecutionCommand, SendTaskFailureCommand, SendTaskSuccessCommand, SFNClient, StartExecutionCommand } from '@aws-sdk/client-sfn';
 import type { ExecutionView, WorkflowName, Workflows } from '../../ports/workflows';
 
 /** Starts executions by name: Step Functions refuses a second execution of one name, which makes starts idempotent. */
@@ -18,9 +18,17 @@ export class SfnWorkflows implements Workflows {
     }
   }
 
-  async completeTask(token: string, output: Record<string, unknown>): Promise<'resumed' | 'gone'> {
+  completeTask(token: string, output: Record<string, unknown>): Promise<'resumed' | 'gone'> {
+    return this.resume(new SendTaskSuccessCommand({ taskToken: token, output: JSON.stringify(output) }));
+  }
+
+  failTask(token: string, error: string): Promise<'resumed' | 'gone'> {
+    return this.resume(new SendTaskFailureCommand({ taskToken: token, error }));
+  }
+
+  private async resume(command: SendTaskSuccessCommand | SendTaskFailureCommand): Promise<'resumed' | 'gone'> {
     try {
-      await this.client.send(new SendTaskSuccessCommand({ taskToken: token, output: JSON.stringify(output) }));
+      await this.client.send(command as SendTaskSuccessCommand);
       return 'resumed';
     } catch (err) {
       if (['TaskTimedOut', 'InvalidToken', 'TaskDoesNotExist'].includes((err as { name?: string }).name ?? '')) return 'gone';

@@ -1,4 +1,5 @@
 import { solveAssignment } from '../matching/min-cost-assignment';
+import { SpatialIndex } from '../matching/spatial-index';
 import { blocksInWeek, type Availability, type TimeWindow } from './availability';
 
 export const RISK_TIERS = ['high', 'key', 'general'] as const;
@@ -26,6 +27,8 @@ export interface RosterVolunteer {
   languages: string[];
   availability: Availability;
   maxVisitsPerWeek: number;
+  /** Micro-wishes: whether suggestions are welcome, which kinds, how many a week. */
+  wishes?: { optIn: boolean; interests: string[]; perWeek: number };
 }
 
 export interface PlannedVisit {
@@ -82,40 +85,6 @@ export function pairCost(elder: RosterElder, volunteer: RosterVolunteer, km = di
   if (elder.gridId !== volunteer.gridId) cost += COSTS.outsideGridOrTeam;
   if (elder.lastVolunteerId === volunteer.volunteerId) cost += COSTS.previousVisitor;
   return Math.round(cost * 1000) / 1000;
-}
-
-/** Buckets volunteers by ~1 km cells so each elder looks only at its neighbourhood. */
-class SpatialIndex {
-  private readonly cells = new Map<string, number[]>();
-  private static readonly CELL = 0.01;
-
-  constructor(volunteers: RosterVolunteer[]) {
-    volunteers.forEach((v, i) => {
-      const key = this.key(v.location.lat, v.location.lng);
-      const cell = this.cells.get(key);
-      if (cell) cell.push(i);
-      else this.cells.set(key, [i]);
-    });
-  }
-
-  private key(lat: number, lng: number, dy = 0, dx = 0): string {
-    return `${Math.floor(lat / SpatialIndex.CELL) + dy}:${Math.floor(lng / SpatialIndex.CELL) + dx}`;
-  }
-
-  /** Volunteers within `maxKm`, nearest rings first, stopping once `enough` are found. */
-  near(point: { lat: number; lng: number }, enough: number, maxKm: number): number[] {
-    const found: number[] = [];
-    const maxRing = Math.ceil(maxKm / 1.1);
-    for (let ring = 0; ring <= maxRing && found.length < enough * 2; ring += 1) {
-      for (let dy = -ring; dy <= ring; dy += 1) {
-        for (let dx = -ring; dx <= ring; dx += 1) {
-          if (Math.max(Math.abs(dy), Math.abs(dx)) !== ring) continue;
-          for (const i of this.cells.get(this.key(point.lat, point.lng, dy, dx)) ?? []) found.push(i);
-        }
-      }
-    }
-    return found;
-  }
 }
 
 /**

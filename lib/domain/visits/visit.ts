@@ -32,6 +32,7 @@ export const registerVolunteerCommand = z
     languages,
     availability: availabilitySchema,
     maxVisitsPerWeek: z.number().int().min(1).max(7),
+    wishes: z.object({ optIn: z.boolean(), interests: z.array(z.string().min(1).max(40)).max(10).default([]), perWeek: z.number().int().min(0).max(10).default(2) }).strict().optional(),
   })
   .strict();
 

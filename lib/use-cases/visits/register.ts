@@ -52,6 +52,7 @@ export async function registerVolunteer(deps: VisitDeps, actor: StaffActor | und
       maxVisitsPerWeek: command.maxVisitsPerWeek,
       ...(command.teamId ? { teamId: command.teamId } : {}),
       ...(command.gender ? { gender: command.gender } : {}),
+      ...(command.wishes ? { wishes: command.wishes } : {}),
     },
     { name: command.name, phone: command.phone },
   );

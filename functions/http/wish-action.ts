@@ -1,0 +1,8 @@
+import { wishActionSchema } from '../../lib/domain/wishes/wish';
+import { parseJsonBody, pathParam } from '../../lib/http/request';
+import { json } from '../../lib/http/response';
+import { actOnWish } from '../../lib/use-cases/wishes/act';
+import { container } from '../_shared/container';
+import { httpHandler } from '../_shared/http-handler';
+
+export const handler = httpHandler(async ({ event, staff }) => json(202, await actOnWish(container(), pathParam(event, 'wishId'), staff, parseJsonBody(event, wishActionSchema))));

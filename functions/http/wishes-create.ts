@@ -1,0 +1,8 @@
+import { submitWishCommand } from '../../lib/domain/wishes/wish';
+import { parseJsonBody } from '../../lib/http/request';
+import { json } from '../../lib/http/response';
+import { submitWish } from '../../lib/use-cases/wishes/submit';
+import { container } from '../_shared/container';
+import { httpHandler } from '../_shared/http-handler';
+
+export const handler = httpHandler(async ({ event, staff }) => json(201, await submitWish(container(), staff, parseJsonBody(event, submitWishCommand))));

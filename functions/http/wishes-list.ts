@@ -1,0 +1,7 @@
+import { parseWith } from '../../lib/http/request';
+import { json } from '../../lib/http/response';
+import { listPublishedWishes, publicListQuery } from '../../lib/use-cases/wishes/list';
+import { container } from '../_shared/container';
+import { httpHandler } from '../_shared/http-handler';
+
+export const handler = httpHandler(async ({ event }) => json(200, await listPublishedWishes(container(), parseWith(publicListQuery, event.queryStringParameters ?? {}, '查询参数'))));

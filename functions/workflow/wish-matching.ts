@@ -1,0 +1,6 @@
+import { matchingInput, runWishMatching } from '../../lib/use-cases/wishes/matching';
+import { container } from '../_shared/container';
+import { taskHandler } from '../_shared/task-handler';
+
+/** Daily at 08:00 Asia/Shanghai, and from the wish-matching workflow. */
+export const handler = taskHandler(matchingInput, () => runWishMatching(container()));

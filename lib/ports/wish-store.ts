@@ -1,0 +1,29 @@
+import type { Claim, Wish } from '../domain/wishes/wish';
+
+export interface Beneficiary {
+  name: string;
+  phone?: string;
+}
+
+export interface WishStore {
+  create(wish: Wish, beneficiary: Beneficiary, beneficiaryKey: string): Promise<void>;
+  get(wishId: string): Promise<Wish | undefined>;
+  beneficiary(wishId: string): Promise<Beneficiary | undefined>;
+  /** Open wishes of the same beneficiary (by a hash of who they are), for the duplicate flag. */
+  openWishesOf(beneficiaryKey: string): Promise<string[]>;
+  claims(wishId: string): Promise<Claim[]>;
+  /** Applies `set` if the wish is still at `expectedVersion`. */
+  update(wishId: string, expectedVersion: number, set: Partial<Wish>, remove?: Array<keyof Wish>): Promise<boolean>;
+  /**
+   * Takes one place: the claim and the wish's count change together, only while the wish is published
+   * with a place left and this volunteer holds no active claim on it. Of many claims for the last
+   * place exactly one succeeds.
+   */
+  claim(wish: Wish, claim: Claim, fillsLastPlace: boolean): Promise<boolean>;
+  /** Moves an active claim on (contacted, fulfilled) or gives its place back (released). */
+  changeClaim(wish: Wish, volunteerId: string, from: Claim['status'][], to: Claim['status'], wishSet: Partial<Wish>): Promise<boolean>;
+  /** Published wishes, oldest in the queue first, optionally in one grid, one page at a time. */
+  published(query: { gridId?: string; category?: string; limit: number; cursor?: string }): Promise<{ items: Wish[]; cursor?: string }>;
+  /** Credits a claimant for a confirmed wish: one ledger entry, never twice. */
+  credit(wishId: string, volunteerId: string, points: number, at: string): Promise<boolean>;
+}

@@ -1,0 +1,125 @@
+import { requireStaff, type StaffActor } from '../../domain/actor';
+import { toShanghaiIso } from '../../domain/case';
+import { CONTACT_WITHIN_DAYS, type Claim, type Wish, type WishAction } from '../../domain/wishes/wish';
+import { wishSms } from '../../domain/wishes/wish-sms';
+import { ConflictError, ForbiddenError, NotFoundError } from '../../errors';
+import { notifyOnce } from '../notify';
+import type { WishDeps } from './deps';
+
+const conflict = (message = '该心愿当前不能进行此操作') => new ConflictError(message, 'NOT_ALLOWED_NOW');
+
+/** Front of the queue for a wish given back by a lapsed claim; otherwise first published, first shown. */
+export const queueKey = (wish: Pick<Wish, 'publishedAt' | 'wishId'>, returned: boolean) => `${returned ? 0 : 1}#${wish.publishedAt ?? ''}#${wish.wishId}`;
+
+async function load(deps: WishDeps, wishId: string): Promise<Wish> {
+  const wish = await deps.wishes.get(wishId);
+  if (!wish) throw new NotFoundError('未找到该心愿');
+  return wish;
+}
+
+function gridStaff(actor: StaffActor, wish: Wish): void {
+  if (!(actor.role === 'admin' || (actor.role === 'grid-worker' && actor.grids.includes(wish.gridId)))) throw new ForbiddenError('只有受助人所在网格的网格员可以操作');
+}
+
+function volunteerOf(actor: StaffActor): string {
+  if (actor.role !== 'volunteer' || !actor.volunteerId) throw new ForbiddenError('只有志愿者可以认领和完成心愿');
+  return actor.volunteerId;
+}
+
+/** `POST /v1/wishes/{wishId}/actions`. Every change is a conditional write; the workflow hears ids and codes. */
+export async function actOnWish(deps: WishDeps, wishId: string, actorIn: StaffActor | undefined, action: WishAction): Promise<{ wishId: string; status: string }> {
+  const actor = requireStaff(actorIn);
+  // Each lost race means someone else's change landed, so a handful of tries always settles it.
+  for (let race = 0; race < 8; race += 1) {
+    const wish = await load(deps, wishId);
+    const done = await attempt(deps, wish, actor, action);
+    if (done) return { wishId, status: done };
+  }
+  throw conflict('心愿正在被他人更新，请重试');
+}
+
+/** One try; `undefined` when another writer got there first (try again on fresh data). */
+async function attempt(deps: WishDeps, wish: Wish, actor: StaffActor, action: WishAction): Promise<string | undefined> {
+  const now = toShanghaiIso(deps.clock.now());
+  switch (action.type) {
+    case 'vet': {
+      gridStaff(actor, wish);
+      if (wish.status !== 'submitted' || wish.waitingFor !== 'vet' || !wish.taskToken) throw conflict();
+      if (!(await deps.wishes.update(wish.wishId, wish.version, { vetNote: action.note, waitingFor: 'vet' }, ['taskToken']))) return undefined;
+      await deps.workflows.completeTask(wish.taskToken, { approved: action.approved });
+      return action.approved ? 'published' : 'rejected';
+    }
+    case 'claim': {
+      const volunteerId = volunteerOf(actor);
+      const claims = await deps.wishes.claims(wish.wishId);
+      const mine = claims.find((c) => c.volunteerId === volunteerId);
+      if (mine && mine.status !== 'released') return wish.status;
+      if (wish.status !== 'published' || wish.claimCount >= wish.claimantsNeeded) throw conflict('该心愿已认领满或不在认领期');
+      const claim: Claim = { wishId: wish.wishId, volunteerId, status: 'claimed', claimedAt: now, seq: (mine?.seq ?? 0) + 1 };
+      const fillsLast = wish.claimCount + 1 === wish.claimantsNeeded;
+      if (!(await deps.wishes.claim(wish, claim, fillsLast))) {
+        const fresh = await load(deps, wish.wishId);
+        if (fresh.status !== 'published' || fresh.claimCount >= fresh.claimantsNeeded) throw conflict('该心愿已认领满或不在认领期');
+        return undefined;
+      }
+      await deps.workflows.start('wish-claim', `${wish.wishId}-${volunteerId}-${claim.seq}`, { wishId: wish.wishId, volunteerId });
+      const phone = (await deps.visits.volunteerContact(volunteerId))?.phone;
+      if (phone) await notifyOnce(deps, { key: `${wish.wishId}#claimed#${volunteerId}#${claim.seq}`, to: phone, text: wishSms.claimed(wish.wishId, CONTACT_WITHIN_DAYS), urgent: true });
+      if (fillsLast && wish.waitingFor === 'claimed' && wish.taskToken) await deps.workflows.completeTask(wish.taskToken, { claimed: true });
+      return fillsLast ? 'claimed' : 'published';
+    }
+    case 'contact': {
+      const volunteerId = volunteerOf(actor);
+      if (!(await deps.wishes.changeClaim(wish, volunteerId, ['claimed'], 'contacted', {}))) return claimUnchanged(deps, wish, volunteerId, ['contacted', 'fulfilled']);
+      return wish.status;
+    }
+    case 'fulfil': {
+      const volunteerId = volunteerOf(actor);
+      const last = wish.fulfilledCount + 1 === wish.claimantsNeeded && wish.status === 'claimed';
+      if (!(await deps.wishes.changeClaim(wish, volunteerId, ['claimed', 'contacted'], 'fulfilled', last ? { status: 'fulfilled' } : {}))) {
+        return claimUnchanged(deps, wish, volunteerId, ['fulfilled']);
+      }
+      if (last && wish.waitingFor === 'fulfilled' && wish.taskToken) await deps.workflows.completeTask(wish.taskToken, { fulfilled: true });
+      return last ? 'fulfilled' : wish.status;
+    }
+    case 'confirm': {
+      gridStaff(actor, wish);
+      if (wish.status === 'confirmed') return 'confirmed';
+      if (wish.status !== 'fulfilled' || wish.waitingFor !== 'confirm' || !wish.taskToken) throw conflict();
+      if (!(await deps.wishes.update(wish.wishId, wish.version, { status: 'confirmed' }, ['taskToken', 'waitingFor']))) return undefined;
+      await deps.workflows.completeTask(wish.taskToken, { confirmed: true });
+      return 'confirmed';
+    }
+    case 'release': {
+      const volunteerId = volunteerOf(actor);
+      const released = await releaseClaim(deps, wish, volunteerId);
+      if (released === 'not-active') return claimUnchanged(deps, wish, volunteerId, ['released']);
+      return released === 'raced' ? undefined : 'published';
+    }
+  }
+}
+
+/** A repeat of a claim change that already happened is fine; anything else is a conflict (or a race). */
+async function claimUnchanged(deps: WishDeps, wish: Wish, volunteerId: string, alreadyOk: Claim['status'][]): Promise<string | undefined> {
+  const claim = (await deps.wishes.claims(wish.wishId)).find((c) => c.volunteerId === volunteerId);
+  if (!claim) throw new ForbiddenError('您没有认领该心愿');
+  if (alreadyOk.includes(claim.status)) return wish.status;
+  const fresh = await load(deps, wish.wishId);
+  if (fresh.version !== wish.version) return undefined;
+  throw conflict();
+}
+
+/**
+ * Gives a claim's place back: the wish returns to published, at the front of the queue and of
+ * matching; a workflow waiting for fulfilment goes back to waiting for claims.
+ */
+export async function releaseClaim(deps: WishDeps, wish: Wish, volunteerId: string): Promise<'released' | 'not-active' | 'raced'> {
+  const reopen = wish.status === 'claimed' || wish.status === 'fulfilled';
+  const set: Partial<Wish> = reopen ? { status: 'published', queueKey: queueKey(wish, true) } : { queueKey: queueKey(wish, true) };
+  const claims = await deps.wishes.claims(wish.wishId);
+  const claim = claims.find((c) => c.volunteerId === volunteerId);
+  if (!claim || !['claimed', 'contacted'].includes(claim.status)) return 'not-active';
+  if (!(await deps.wishes.changeClaim(wish, volunteerId, ['claimed', 'contacted'], 'released', set))) return 'raced';
+  if (wish.waitingFor === 'fulfilled' && wish.taskToken) await deps.workflows.failTask(wish.taskToken, 'ClaimReleased');
+  return 'released';
+}
