@@ -19,9 +19,8 @@ import {
   type StepDecision,
   type Transition,
 } from '../../ports/case-store';
-import { isConditionFailure, keys, queryAll } from './dynamo';
+import { isConditionFailure, keys, queryAll, transactOrLose, type TransactItem } from './dynamo';
 
-type TransactItem = NonNullable<ConstructorParameters<typeof TransactWriteCommand>[0]['TransactItems']>[number];
 type Item = Record<string, unknown>;
 
 /** Which worklist a step sits in: the grid's, the department's, or the centre's. Feedback waits on a resident. */
@@ -99,14 +98,8 @@ export class DynamoCaseStore implements CaseStore {
     return [this.caseUpdate(t), this.eventItem(t.caseId, t.expectedVersion + 1, t.event), ...this.metricItems(t.metrics)];
   }
 
-  private async transact(items: TransactItem[]): Promise<boolean> {
-    try {
-      await this.db.send(new TransactWriteCommand({ TransactItems: items }));
-      return true;
-    } catch (err) {
-      if (isConditionFailure(err)) return false;
-      throw err;
-    }
+  private transact(items: TransactItem[]): Promise<boolean> {
+    return transactOrLose(this.db, items);
   }
 
   async create(input: NewCase): Promise<{ created: true } | { created: false; existingCaseId?: string }> {

@@ -3,7 +3,7 @@ import { GetCommand, PutCommand, TransactWriteCommand, UpdateCommand, type Dynam
 import type { RosterElder, RosterVolunteer } from '../../domain/visits/plan-week';
 import type { Visit } from '../../domain/visits/visit';
 import type { ElderContact, VisitStore, VolunteerContact } from '../../ports/visit-store';
-import { isConditionFailure, queryAll } from './dynamo';
+import { isConditionFailure, queryAll, transactOrLose } from './dynamo';
 
 const phoneKey = (phone: string) => `VPHONE#${createHash('sha256').update(`minqing-phone:${phone}`).digest('hex')}`;
 
@@ -100,29 +100,19 @@ export class DynamoVisitStore implements VisitStore {
     return this.get<Visit>(`VISIT#${visitId}`, 'META');
   }
 
-  async book(visit: Visit): Promise<boolean> {
-    try {
-      await this.db.send(
-        new TransactWriteCommand({
-          TransactItems: [
-            {
-              Put: {
-                TableName: this.tableName,
-                Item: { pk: `VISIT#${visit.visitId}`, sk: 'META', gsi1pk: `VISITS#VOLUNTEER#${visit.volunteerId}`, gsi1sk: visit.windowStart, gsi2pk: `VISITS#ELDER#${visit.elderId}`, gsi2sk: visit.windowStart, ...visit },
-                ConditionExpression: 'attribute_not_exists(pk)',
-              },
-            },
-            // One visit per volunteer per block: this is what makes double-booking impossible.
-            { Put: { TableName: this.tableName, Item: { pk: `VSLOT#${visit.volunteerId}`, sk: visit.windowStart, visitId: visit.visitId }, ConditionExpression: 'attribute_not_exists(pk)' } },
-            this.put({ pk: `WEEK#${visit.weekId}`, sk: `VISIT#${visit.visitId}`, visitId: visit.visitId, elderId: visit.elderId, volunteerId: visit.volunteerId, windowStart: visit.windowStart }),
-          ],
-        }),
-      );
-      return true;
-    } catch (err) {
-      if (isConditionFailure(err)) return false;
-      throw err;
-    }
+  book(visit: Visit): Promise<boolean> {
+    return transactOrLose(this.db, [
+      {
+        Put: {
+          TableName: this.tableName,
+          Item: { pk: `VISIT#${visit.visitId}`, sk: 'META', gsi1pk: `VISITS#VOLUNTEER#${visit.volunteerId}`, gsi1sk: visit.windowStart, gsi2pk: `VISITS#ELDER#${visit.elderId}`, gsi2sk: visit.windowStart, ...visit },
+          ConditionExpression: 'attribute_not_exists(pk)',
+        },
+      },
+      // One visit per volunteer per block: this is what makes double-booking impossible.
+      { Put: { TableName: this.tableName, Item: { pk: `VSLOT#${visit.volunteerId}`, sk: visit.windowStart, visitId: visit.visitId }, ConditionExpression: 'attribute_not_exists(pk)' } },
+      this.put({ pk: `WEEK#${visit.weekId}`, sk: `VISIT#${visit.visitId}`, visitId: visit.visitId, elderId: visit.elderId, volunteerId: visit.volunteerId, windowStart: visit.windowStart }),
+    ]);
   }
 
   async update(visitId: string, expectedVersion: number, set: Partial<Visit>, remove: Array<keyof Visit> = []): Promise<boolean> {
@@ -149,31 +139,21 @@ export class DynamoVisitStore implements VisitStore {
     }
   }
 
-  async creditVisit(input: { visit: Visit; points: number; at: string }): Promise<boolean> {
+  creditVisit(input: { visit: Visit; points: number; at: string }): Promise<boolean> {
     const { visit, points, at } = input;
-    try {
-      await this.db.send(
-        new TransactWriteCommand({
-          TransactItems: [
-            // The marker makes the entry once-only; the ledger itself is only ever appended to.
-            { Put: { TableName: this.tableName, Item: { pk: `POINTS#visit#${visit.visitId}`, sk: 'POINTS', at }, ConditionExpression: 'attribute_not_exists(pk)' } },
-            this.put({ pk: `LEDGER#${visit.volunteerId}`, sk: `${at}#visit#${visit.visitId}`, ref: visit.visitId, points, reason: 'companion-visit', at }),
-            {
-              Update: {
-                TableName: this.tableName,
-                Key: { pk: `ELDER#${visit.elderId}`, sk: 'PROFILE' },
-                UpdateExpression: 'SET lastVisitAt = :at, lastVolunteerId = :v',
-                ExpressionAttributeValues: { ':at': at, ':v': visit.checkedInBy ?? visit.volunteerId },
-              },
-            },
-          ],
-        }),
-      );
-      return true;
-    } catch (err) {
-      if (isConditionFailure(err)) return false;
-      throw err;
-    }
+    return transactOrLose(this.db, [
+      // The marker makes the entry once-only; the ledger itself is only ever appended to.
+      { Put: { TableName: this.tableName, Item: { pk: `POINTS#visit#${visit.visitId}`, sk: 'POINTS', at }, ConditionExpression: 'attribute_not_exists(pk)' } },
+      this.put({ pk: `LEDGER#${visit.volunteerId}`, sk: `${at}#visit#${visit.visitId}`, ref: visit.visitId, points, reason: 'companion-visit', at }),
+      {
+        Update: {
+          TableName: this.tableName,
+          Key: { pk: `ELDER#${visit.elderId}`, sk: 'PROFILE' },
+          UpdateExpression: 'SET lastVisitAt = :at, lastVolunteerId = :v',
+          ExpressionAttributeValues: { ':at': at, ':v': visit.checkedInBy ?? visit.volunteerId },
+        },
+      },
+    ]);
   }
 
   async ledger(volunteerId: string) {

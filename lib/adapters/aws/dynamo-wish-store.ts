@@ -1,7 +1,7 @@
-import { GetCommand, QueryCommand, TransactWriteCommand, UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, QueryCommand, UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import type { Claim, Wish } from '../../domain/wishes/wish';
 import type { Beneficiary, WishStore } from '../../ports/wish-store';
-import { isConditionFailure, queryAll } from './dynamo';
+import { isConditionFailure, queryAll, transactOrLose, type TransactItem } from './dynamo';
 
 
 function strip<T>(item: Record<string, unknown> | undefined): T | undefined {
@@ -40,14 +40,8 @@ export class DynamoWishStore implements WishStore {
     private readonly tableName: string,
   ) {}
 
-  private async transact(items: NonNullable<ConstructorParameters<typeof TransactWriteCommand>[0]['TransactItems']>): Promise<boolean> {
-    try {
-      await this.db.send(new TransactWriteCommand({ TransactItems: items }));
-      return true;
-    } catch (err) {
-      if (isConditionFailure(err)) return false;
-      throw err;
-    }
+  private transact(items: TransactItem[]): Promise<boolean> {
+    return transactOrLose(this.db, items);
   }
 
   async create(wish: Wish, beneficiary: Beneficiary, beneficiaryKey: string): Promise<void> {
