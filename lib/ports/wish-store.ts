@@ -24,6 +24,9 @@ export interface WishStore {
   changeClaim(wish: Wish, volunteerId: string, from: Claim['status'][], to: Claim['status'], wishSet: Partial<Wish>): Promise<boolean>;
   /** Published wishes, oldest in the queue first, optionally in one grid, one page at a time. */
   published(query: { gridId?: string; category?: string; limit: number; cursor?: string }): Promise<{ items: Wish[]; cursor?: string }>;
+  /** Remembers which wish a beneficiary's phone may confirm by replying. */
+  awaitConfirmationFrom(phone: string, wishId: string): Promise<void>;
+  wishAwaitingConfirmationFrom(phone: string): Promise<string | undefined>;
   /** Credits a claimant for a confirmed wish: one ledger entry, never twice. */
   credit(wishId: string, volunteerId: string, points: number, at: string): Promise<boolean>;
 }

@@ -18,16 +18,17 @@ export type InboundSms = z.infer<typeof inboundSmsSchema>;
 
 /**
  * Every SMS reply: a wish code (`W3K9QX`) from a volunteer's phone claims that wish, exactly as the API
- * does; `到` checks in to their current visit; anything else is a
+ * does; `收到` from a beneficiary confirms their wish; `到` checks in to a visit; anything else is a
  * resident rating a case (or gets help). Carriers hand numbers over as `13800138000`,
  * `8613800138000` or `+8613800138000`; they are compared in E.164.
  */
-export async function handleInboundSms(deps: WishDeps, inbound: InboundSms): Promise<'checked-in' | 'claimed' | 'rated' | 'helped'> {
+export async function handleInboundSms(deps: WishDeps, inbound: InboundSms): Promise<'checked-in' | 'claimed' | 'confirmed' | 'rated' | 'helped'> {
   const normalised = phoneSchema.safeParse(inbound.from.replace(/^86(?=1\d{10}$)/, ''));
   const message = { ...inbound, from: normalised.success ? normalised.data : inbound.from };
   const cleaned = message.text.replace(/[\s。.!！]/g, '').toUpperCase();
   const wishCode = /^(认领)?(W[0-9A-Z]{5})$/.exec(cleaned)?.[2];
   if (wishCode) return claimBySms(deps, message, wishCode);
+  if (/^(收到|已收到)$/.test(cleaned)) return confirmBySms(deps, message);
   if (cleaned !== '到') return handleRatingReply(deps, message);
   const reply = (text: string) => notifyOnce(deps, { key: `reply#${message.messageId}`, to: message.from, text, urgent: true });
   const volunteerId = await deps.visits.volunteerByPhone(message.from);
@@ -62,4 +63,19 @@ async function claimBySms(deps: WishDeps, message: InboundSms, wishId: string): 
     await reply(wishSms.claimFailed(wishId));
     return 'helped';
   }
+}
+
+/** The beneficiary confirms by replying 收到 from the phone the wish was recorded with. */
+async function confirmBySms(deps: WishDeps, message: InboundSms): Promise<'confirmed' | 'helped'> {
+  const wishId = await deps.wishes.wishAwaitingConfirmationFrom(message.from);
+  const reply = (text: string) => notifyOnce(deps, { key: `reply#${message.messageId}`, to: message.from, text, urgent: true });
+  if (!wishId) return handleRatingReply(deps, message).then(() => 'helped' as const);
+  try {
+    await actOnWish(deps, wishId, { kind: 'staff', sub: 'sms-beneficiary', role: 'admin', grids: [] }, { type: 'confirm', note: '受助人短信确认' });
+  } catch (err) {
+    if (!(err instanceof AppError && err.expose)) throw err;
+    return 'helped';
+  }
+  await reply(wishSms.confirmedThanks(wishId));
+  return 'confirmed';
 }

@@ -136,6 +136,33 @@ describe('微心愿 micro-wishes on the local engine', () => {
     expect(await view(wishId)).toMatchObject({ status: 'claimed', claims: [{ volunteerId: suggested!.volunteerId, status: 'claimed' }] });
   });
 
+  it('the grid worker can withdraw a wish on the beneficiary\'s behalf: claimants are told, nothing lingers', async () => {
+    const wishId = await published({ title: '一辆自行车', category: '生活用品', beneficiary: { name: '王建国', phone: '13512340002', gridId: 'G03' } });
+    const v = DEMO_VOLUNTEERS[4]!;
+    await act(wishId, await volunteer(v.volunteerId), { type: 'claim' });
+    expect((await act(wishId, await volunteer(v.volunteerId), { type: 'withdraw', reason: 'x' })).status).toBe(403);
+    expect((await act(wishId, await gridWorker(), { type: 'withdraw', reason: '家人已解决' })).body.status).toBe('withdrawn');
+    expect(ctx.t.outbox(v.phone).some((m) => m.text.includes(wishId) && m.text.includes('撤回'))).toBe(true);
+    const execution = ctx.t.stack.stepFunctions.list(ctx.t.stack.stateMachineArn('wish')).find((e) => e.name === wishId)!;
+    expect(execution.status).toBe('SUCCEEDED');
+    await ctx.t.advance(8 * 86400);
+    expect((await view(wishId)).status).toBe('withdrawn');
+    expect(ctx.t.outbox(v.phone).some((m) => m.text.includes(wishId) && m.text.includes('释放'))).toBe(false);
+  });
+
+  it('the beneficiary can confirm by replying 收到', async () => {
+    const beneficiary = { name: '李桂兰', phone: '13512340003', gridId: 'G03' };
+    const wishId = await published({ title: '一副老花镜', category: '生活用品', beneficiary });
+    const v = DEMO_VOLUNTEERS[6]!;
+    await act(wishId, await volunteer(v.volunteerId), { type: 'claim' });
+    await act(wishId, await volunteer(v.volunteerId), { type: 'fulfil', note: '已配好送到' });
+    expect(ctx.t.outbox(beneficiary.phone).some((m) => m.text.includes(wishId) && m.text.includes('收到'))).toBe(true);
+    await ctx.t.api('POST', '/local/sms/inbound', { body: { from: beneficiary.phone, text: '收到' } });
+    await ctx.t.stack.settle();
+    expect((await view(wishId)).status).toBe('confirmed');
+    expect((await ledger(v.volunteerId)).filter((e) => e.ref === wishId)).toHaveLength(1);
+  });
+
   it('keeps the beneficiary out of the public list, every SMS to claimants and every execution', async () => {
     const machines = ['wish', 'wishClaim', 'wishMatching'].map((k) => ctx.t.stack.stateMachineArn(k));
     const executions = machines.flatMap((arn) => ctx.t.stack.stepFunctions.list(arn));

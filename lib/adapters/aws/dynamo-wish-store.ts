@@ -1,8 +1,12 @@
-import { GetCommand, QueryCommand, UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { createHash } from 'node:crypto';
+import { GetCommand, PutCommand, QueryCommand, UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import type { Claim, Wish } from '../../domain/wishes/wish';
 import type { Beneficiary, WishStore } from '../../ports/wish-store';
 import { isConditionFailure, queryAll, transactOrLose, type TransactItem } from './dynamo';
 
+
+/** Keyed by a hash of the phone: the key itself holds no personal data. */
+const confirmKey = (phone: string) => `WISHCONFIRM#${createHash('sha256').update(`minqing-phone:${phone}`).digest('hex')}`;
 
 function strip<T>(item: Record<string, unknown> | undefined): T | undefined {
   if (!item) return undefined;
@@ -174,6 +178,15 @@ export class DynamoWishStore implements WishStore {
       items: (out.Items ?? []).map((i) => strip<Wish>(i)!),
       ...(out.LastEvaluatedKey ? { cursor: Buffer.from(JSON.stringify(out.LastEvaluatedKey)).toString('base64url') } : {}),
     };
+  }
+
+  async awaitConfirmationFrom(phone: string, wishId: string): Promise<void> {
+    await this.db.send(new PutCommand({ TableName: this.tableName, Item: { pk: confirmKey(phone), sk: 'WISH', wishId } }));
+  }
+
+  async wishAwaitingConfirmationFrom(phone: string): Promise<string | undefined> {
+    const out = await this.db.send(new GetCommand({ TableName: this.tableName, Key: { pk: confirmKey(phone), sk: 'WISH' }, ConsistentRead: true }));
+    return out.Item?.wishId as string | undefined;
   }
 
   async credit(wishId: string, volunteerId: string, points: number, at: string): Promise<boolean> {

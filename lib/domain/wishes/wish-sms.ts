@@ -13,5 +13,8 @@ export const wishSms = {
   confirmRequested: (wishId: string) => `【民情直通】微心愿${wishId}已完成，请到场确认受助人已收到。`,
   thanks: (wishId: string, points: number) => `【民情直通】微心愿${wishId}已圆梦，感谢您的爱心！已记${points}志愿积分。`,
   expired: (wishId: string) => `【民情直通】微心愿${wishId}到期未能圆梦，已关闭，网格员会继续跟进。`,
+  withdrawn: (wishId: string) => `【民情直通】微心愿${wishId}已由受助方撤回，感谢您的爱心，积分不受影响。`,
+  confirmByReply: (wishId: string) => `【民情直通】您的微心愿${wishId}已有志愿者完成，如已收到请回复“收到”。`,
+  confirmedThanks: (wishId: string) => `【民情直通】已确认您收到微心愿${wishId}，祝您生活顺心。`,
   claimFailed: (wishId: string) => `【民情直通】微心愿${wishId}已被认领满或已关闭，感谢您的爱心。`,
 };

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { phoneSchema } from '../phone';
 
-export const WISH_STATUSES = ['submitted', 'published', 'claimed', 'fulfilled', 'confirmed', 'expired', 'rejected'] as const;
+export const WISH_STATUSES = ['submitted', 'published', 'claimed', 'fulfilled', 'confirmed', 'expired', 'rejected', 'withdrawn'] as const;
 export type WishStatus = (typeof WISH_STATUSES)[number];
 export const WISH_GROUPS = ['elder', 'child', 'hardship'] as const;
 export type WishGroup = (typeof WISH_GROUPS)[number];
@@ -28,6 +28,7 @@ export const wishActionSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('fulfil'), note: z.string().trim().min(1).max(500) }).strict(),
   z.object({ type: z.literal('confirm'), note: z.string().trim().max(500).optional() }).strict(),
   z.object({ type: z.literal('release'), reason: z.string().trim().max(500).optional() }).strict(),
+  z.object({ type: z.literal('withdraw'), reason: z.string().trim().min(1).max(500) }).strict(),
 ]);
 export type WishAction = z.infer<typeof wishActionSchema>;
 

@@ -83,12 +83,26 @@ async function attempt(deps: WishDeps, wish: Wish, actor: StaffActor, action: Wi
       return last ? 'fulfilled' : wish.status;
     }
     case 'confirm': {
+      // The beneficiary's own SMS reply confirms too (see sms-inbound.ts), with the centre's authority.
       gridStaff(actor, wish);
       if (wish.status === 'confirmed') return 'confirmed';
       if (wish.status !== 'fulfilled' || wish.waitingFor !== 'confirm' || !wish.taskToken) throw conflict();
       if (!(await deps.wishes.update(wish.wishId, wish.version, { status: 'confirmed' }, ['taskToken', 'waitingFor']))) return undefined;
       await deps.workflows.completeTask(wish.taskToken, { confirmed: true });
       return 'confirmed';
+    }
+    case 'withdraw': {
+      gridStaff(actor, wish);
+      if (wish.status === 'withdrawn') return 'withdrawn';
+      if (!['submitted', 'published', 'claimed'].includes(wish.status)) throw conflict('已完成或已关闭的心愿不能撤回');
+      for (const claim of await deps.wishes.claims(wish.wishId)) {
+        if (claim.status !== 'claimed' && claim.status !== 'contacted') continue;
+        const phone = (await deps.visits.volunteerContact(claim.volunteerId))?.phone;
+        if (phone) await notifyOnce(deps, { key: `${wish.wishId}#withdrawn#${claim.volunteerId}`, to: phone, text: wishSms.withdrawn(wish.wishId), urgent: false });
+      }
+      if (!(await deps.wishes.update(wish.wishId, wish.version, { status: 'withdrawn', vetNote: action.reason }, ['taskToken', 'waitingFor']))) return undefined;
+      if (wish.taskToken) await deps.workflows.failTask(wish.taskToken, 'WishWithdrawn');
+      return 'withdrawn';
     }
     case 'release': {
       const volunteerId = volunteerOf(actor);

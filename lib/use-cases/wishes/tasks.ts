@@ -71,6 +71,11 @@ export async function runWishTask(deps: WishDeps, input: WishTask): Promise<Reco
       } else if (input.step === 'confirm') {
         const phone = await who.gridWorker(wish.gridId);
         if (phone) await notifyOnce(deps, { key: `${wish.wishId}#confirm`, to: phone, text: wishSms.confirmRequested(wish.wishId), urgent: false });
+        const beneficiary = await beneficiaryPhone(wish.wishId);
+        if (beneficiary) {
+          await deps.wishes.awaitConfirmationFrom(beneficiary, wish.wishId);
+          await notifyOnce(deps, { key: `${wish.wishId}#confirm-by-reply`, to: beneficiary, text: wishSms.confirmByReply(wish.wishId), urgent: false });
+        }
       }
       return {};
     }
@@ -142,7 +147,8 @@ export async function runWishTask(deps: WishDeps, input: WishTask): Promise<Reco
     case 'check-claim': {
       const wish = await load(deps, input.wishId);
       const claim = (await deps.wishes.claims(input.wishId)).find((c) => c.volunteerId === input.volunteerId);
-      const active = claim !== undefined && (claim.status === 'claimed' || claim.status === 'contacted');
+      const open = wish.status === 'published' || wish.status === 'claimed';
+      const active = open && claim !== undefined && (claim.status === 'claimed' || claim.status === 'contacted');
       if (!active) return { active: false, contacted: claim?.status === 'fulfilled' };
       const phone = await volunteerPhone(input.volunteerId);
       const contacted = claim.status === 'contacted';
