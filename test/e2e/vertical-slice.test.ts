@@ -41,6 +41,12 @@ describe('vertical slice over HTTP on the local stack', () => {
     expect(res.body).toEqual({ ok: true, now: '2026-11-23T09:00:00+08:00' });
   });
 
+  it('serves its OpenAPI document', async () => {
+    const res = await t.api('GET', '/v1/openapi.json');
+    expect(res.status).toBe(200);
+    expect(res.body).toMatchObject({ openapi: '3.1.0', paths: { '/v1/cases': { post: { requestBody: expect.any(Object) } } } });
+  });
+
   it('lists categories and grids without an account', async () => {
     const categories = await t.api('GET', '/v1/categories');
     expect(categories.status).toBe(200);

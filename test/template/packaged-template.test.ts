@@ -31,7 +31,7 @@ const WILDCARD_ALLOWED = new Set([
  * Routes residents use without an account (the last two also serve staff, whose bearer token the
  * handler verifies itself); every other route must carry the JWT authorizer.
  */
-const PUBLIC_ROUTES = new Set(['GET /v1/categories', 'GET /v1/grids', 'POST /v1/cases', 'GET /v1/cases/{caseId}', 'POST /v1/cases/{caseId}/actions', 'GET /v1/wishes']);
+const PUBLIC_ROUTES = new Set(['GET /v1/categories', 'GET /v1/grids', 'POST /v1/cases', 'GET /v1/cases/{caseId}', 'POST /v1/cases/{caseId}/actions', 'GET /v1/wishes', 'GET /v1/openapi.json']);
 
 describe('the packaged CloudFormation template', () => {
   let dir: string;

@@ -1,0 +1,7 @@
+import { openApiDocument } from '../../lib/http/openapi';
+import { json } from '../../lib/http/response';
+import { httpHandler } from '../_shared/http-handler';
+
+const document = openApiDocument();
+
+export const handler = httpHandler(async () => json(200, document));
