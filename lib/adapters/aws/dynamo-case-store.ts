@@ -1,4 +1,3 @@
-import { createHash } from 'node:crypto';
 import {
   GetCommand,
   PutCommand,
@@ -19,7 +18,7 @@ import {
   type StepDecision,
   type Transition,
 } from '../../ports/case-store';
-import { isConditionFailure, keys, queryAll, transactOrLose, type TransactItem } from './dynamo';
+import { isConditionFailure, keys, phoneDigest, queryAll, transactOrLose, withoutKeys, type TransactItem } from './dynamo';
 
 type Item = Record<string, unknown>;
 
@@ -32,14 +31,6 @@ export function workQueue(step: Pick<OpenStep, 'step' | 'assignee'>): string | u
 }
 
 const openIndexKey = (record: Pick<CaseRecord, 'gridId' | 'category'>) => (record.gridId ? `OPEN#${record.gridId}#${record.category}` : undefined);
-
-function strip<T>(item: Item | undefined): T | undefined {
-  if (!item) return undefined;
-  const { pk: _pk, sk: _sk, gsi1pk: _g1, gsi1sk: _g2, ...rest } = item;
-  return rest as T;
-}
-
-const phoneHash = (phone: string) => createHash('sha256').update(`minqing-phone:${phone}`).digest('hex');
 
 export class DynamoCaseStore implements CaseStore {
   constructor(
@@ -141,12 +132,12 @@ export class DynamoCaseStore implements CaseStore {
 
   async get(caseId: string): Promise<CaseRecord | undefined> {
     const out = await this.db.send(new GetCommand({ TableName: this.tableName, Key: keys.caseMeta(caseId), ConsistentRead: true }));
-    return strip<CaseRecord>(out.Item);
+    return withoutKeys<CaseRecord>(out.Item);
   }
 
   async contact(caseId: string): Promise<CaseContact | undefined> {
     const out = await this.db.send(new GetCommand({ TableName: this.tableName, Key: keys.caseContact(caseId), ConsistentRead: true }));
-    return strip<CaseContact>(out.Item);
+    return withoutKeys<CaseContact>(out.Item);
   }
 
   private queryCase(caseId: string, prefix: string): Promise<Item[]> {
@@ -159,12 +150,12 @@ export class DynamoCaseStore implements CaseStore {
   }
 
   async timeline(caseId: string): Promise<TimelineEntry[]> {
-    return (await this.queryCase(caseId, 'EVENT#')).map((item) => strip<TimelineEntry>(item)!);
+    return (await this.queryCase(caseId, 'EVENT#')).map((item) => withoutKeys<TimelineEntry>(item)!);
   }
 
   async step(caseId: string, step: CaseStep): Promise<OpenStep | undefined> {
     const out = await this.db.send(new GetCommand({ TableName: this.tableName, Key: keys.caseStep(caseId, step), ConsistentRead: true }));
-    return strip<OpenStep>(out.Item);
+    return withoutKeys<OpenStep>(out.Item);
   }
 
   async recordStepOpened(input: Parameters<CaseStore['recordStepOpened']>[0]): Promise<boolean> {
@@ -234,7 +225,7 @@ export class DynamoCaseStore implements CaseStore {
         Limit: 50,
       }),
     );
-    return (out.Items ?? []).map((item) => strip<CaseRecord>(item)!);
+    return (out.Items ?? []).map((item) => withoutKeys<CaseRecord>(item)!);
   }
 
   async worklist(queues: string[]): Promise<OpenStep[]> {
@@ -245,16 +236,16 @@ export class DynamoCaseStore implements CaseStore {
     );
     return pages
       .flat()
-      .map((item) => strip<OpenStep>(item)!)
+      .map((item) => withoutKeys<OpenStep>(item)!)
       .sort((a, b) => a.dueAt.localeCompare(b.dueAt));
   }
 
   async awaitRatingFrom(phone: string, caseId: string): Promise<void> {
-    await this.db.send(new PutCommand({ TableName: this.tableName, Item: { ...keys.ratingReply(phoneHash(phone)), caseId } }));
+    await this.db.send(new PutCommand({ TableName: this.tableName, Item: { ...keys.ratingReply(phoneDigest(phone)), caseId } }));
   }
 
   async caseAwaitingRatingFrom(phone: string): Promise<string | undefined> {
-    const out = await this.db.send(new GetCommand({ TableName: this.tableName, Key: keys.ratingReply(phoneHash(phone)), ConsistentRead: true }));
+    const out = await this.db.send(new GetCommand({ TableName: this.tableName, Key: keys.ratingReply(phoneDigest(phone)), ConsistentRead: true }));
     return out.Item?.caseId as string | undefined;
   }
 

@@ -1,17 +1,10 @@
-import { createHash } from 'node:crypto';
 import { GetCommand, PutCommand, TransactWriteCommand, UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import type { RosterElder, RosterVolunteer } from '../../domain/visits/plan-week';
 import type { Visit } from '../../domain/visits/visit';
 import type { ElderContact, VisitStore, VolunteerContact } from '../../ports/visit-store';
-import { isConditionFailure, queryAll, transactOrLose } from './dynamo';
+import { isConditionFailure, phoneDigest, queryAll, transactOrLose, withoutKeys } from './dynamo';
 
-const phoneKey = (phone: string) => `VPHONE#${createHash('sha256').update(`minqing-phone:${phone}`).digest('hex')}`;
-
-function strip<T>(item: Record<string, unknown> | undefined): T | undefined {
-  if (!item) return undefined;
-  const { pk: _a, sk: _b, gsi1pk: _c, gsi1sk: _d, gsi2pk: _e, gsi2sk: _f, ...rest } = item;
-  return rest as T;
-}
+const phoneKey = (phone: string) => `VPHONE#${phoneDigest(phone)}`;
 
 export class DynamoVisitStore implements VisitStore {
   constructor(
@@ -48,7 +41,7 @@ export class DynamoVisitStore implements VisitStore {
 
   private async registry<T>(kind: 'ELDER' | 'VOLUNTEER'): Promise<T[]> {
     const items = await queryAll(this.db, { TableName: this.tableName, IndexName: 'gsi1', KeyConditionExpression: 'gsi1pk = :pk', ExpressionAttributeValues: { ':pk': `REGISTRY#${kind}` } });
-    return items.map((i) => strip<T>(i)!);
+    return items.map((i) => withoutKeys<T>(i)!);
   }
 
   elders() {
@@ -61,7 +54,7 @@ export class DynamoVisitStore implements VisitStore {
 
   private async get<T>(pk: string, sk: string): Promise<T | undefined> {
     const out = await this.db.send(new GetCommand({ TableName: this.tableName, Key: { pk, sk }, ConsistentRead: true }));
-    return strip<T>(out.Item);
+    return withoutKeys<T>(out.Item);
   }
 
   elder(elderId: string) {
@@ -93,7 +86,7 @@ export class DynamoVisitStore implements VisitStore {
       KeyConditionExpression: `${index}pk = :pk AND ${index}sk BETWEEN :from AND :to`,
       ExpressionAttributeValues: { ':pk': key, ':from': filter.from ?? '0000', ':to': filter.to ?? '9999' },
     });
-    return items.map((i) => strip<Visit>(i)!).filter((v) => !filter.volunteerId || !filter.elderId || v.volunteerId === filter.volunteerId);
+    return items.map((i) => withoutKeys<Visit>(i)!).filter((v) => !filter.volunteerId || !filter.elderId || v.volunteerId === filter.volunteerId);
   }
 
   visit(visitId: string) {

@@ -1,18 +1,11 @@
-import { createHash } from 'node:crypto';
 import { GetCommand, PutCommand, QueryCommand, UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import type { Claim, Wish } from '../../domain/wishes/wish';
 import type { Beneficiary, WishStore } from '../../ports/wish-store';
-import { isConditionFailure, queryAll, transactOrLose, type TransactItem } from './dynamo';
+import { isConditionFailure, phoneDigest, queryAll, transactOrLose, withoutKeys, type TransactItem } from './dynamo';
 
 
 /** Keyed by a hash of the phone: the key itself holds no personal data. */
-const confirmKey = (phone: string) => `WISHCONFIRM#${createHash('sha256').update(`minqing-phone:${phone}`).digest('hex')}`;
-
-function strip<T>(item: Record<string, unknown> | undefined): T | undefined {
-  if (!item) return undefined;
-  const { pk: _a, sk: _b, gsi1pk: _c, gsi1sk: _d, gsi2pk: _e, gsi2sk: _f, beneficiaryKey: _g, ...rest } = item;
-  return rest as T;
-}
+const confirmKey = (phone: string) => `WISHCONFIRM#${phoneDigest(phone)}`;
 
 /** The public queue lives on GSI1 (all published) and GSI2 (published per grid) while a wish is published. */
 function queueAttributes(wish: Wish, status: Wish['status'], queueKey = wish.queueKey) {
@@ -58,12 +51,12 @@ export class DynamoWishStore implements WishStore {
 
   async get(wishId: string): Promise<Wish | undefined> {
     const out = await this.db.send(new GetCommand({ TableName: this.tableName, Key: { pk: `WISH#${wishId}`, sk: 'META' }, ConsistentRead: true }));
-    return strip<Wish>(out.Item);
+    return withoutKeys<Wish>(out.Item, 'beneficiaryKey');
   }
 
   async beneficiary(wishId: string): Promise<Beneficiary | undefined> {
     const out = await this.db.send(new GetCommand({ TableName: this.tableName, Key: { pk: `WISH#${wishId}`, sk: 'BENEFICIARY' } }));
-    return strip<Beneficiary>(out.Item);
+    return withoutKeys<Beneficiary>(out.Item, 'beneficiaryKey');
   }
 
   async openWishesOf(beneficiaryKey: string): Promise<string[]> {
@@ -74,7 +67,7 @@ export class DynamoWishStore implements WishStore {
 
   async claims(wishId: string): Promise<Claim[]> {
     const items = await queryAll(this.db, { TableName: this.tableName, KeyConditionExpression: 'pk = :pk AND begins_with(sk, :c)', ExpressionAttributeValues: { ':pk': `WISH#${wishId}`, ':c': 'CLAIM#' }, ConsistentRead: true });
-    return items.map((i) => strip<Claim>(i)!);
+    return items.map((i) => withoutKeys<Claim>(i, 'beneficiaryKey')!);
   }
 
   async update(wishId: string, expectedVersion: number, set: Partial<Wish>, remove: Array<keyof Wish> = []): Promise<boolean> {
@@ -175,7 +168,7 @@ export class DynamoWishStore implements WishStore {
       }),
     );
     return {
-      items: (out.Items ?? []).map((i) => strip<Wish>(i)!),
+      items: (out.Items ?? []).map((i) => withoutKeys<Wish>(i, 'beneficiaryKey')!),
       ...(out.LastEvaluatedKey ? { cursor: Buffer.from(JSON.stringify(out.LastEvaluatedKey)).toString('base64url') } : {}),
     };
   }

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { DynamoDBDocumentClient, QueryCommand, TransactWriteCommand, type QueryCommandInput } from '@aws-sdk/lib-dynamodb';
 
@@ -55,3 +56,16 @@ export async function transactOrLose(db: DynamoDBDocumentClient, items: Transact
     throw err;
   }
 }
+
+const KEY_ATTRIBUTES = ['pk', 'sk', 'gsi1pk', 'gsi1sk', 'gsi2pk', 'gsi2sk'];
+
+/** An item as the domain sees it: without the table's key attributes (and any `extra` storage-only ones). */
+export function withoutKeys<T>(item: Record<string, unknown> | undefined, ...extra: string[]): T | undefined {
+  if (!item) return undefined;
+  const rest: Record<string, unknown> = {};
+  for (const [k, v] of Object.entries(item)) if (!KEY_ATTRIBUTES.includes(k) && !extra.includes(k)) rest[k] = v;
+  return rest as T;
+}
+
+/** A phone number as it may appear in a key: salted SHA-256, so no key holds personal data. */
+export const phoneDigest = (phone: string) => createHash('sha256').update(`minqing-phone:${phone}`).digest('hex');
