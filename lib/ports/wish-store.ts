@@ -12,8 +12,8 @@ export interface WishStore {
   /** Open wishes of the same beneficiary (by a hash of who they are), for the duplicate flag. */
   openWishesOf(beneficiaryKey: string): Promise<string[]>;
   claims(wishId: string): Promise<Claim[]>;
-  /** Applies `set` if the wish is still at `expectedVersion`. */
-  update(wishId: string, expectedVersion: number, set: Partial<Wish>, remove?: Array<keyof Wish>): Promise<boolean>;
+  /** Applies `set` if the wish is still as the caller read it (same version); `false` when it changed. */
+  update(wish: Wish, set: Partial<Wish>, remove?: Array<keyof Wish>): Promise<boolean>;
   /**
    * Takes one place: the claim and the wish's count change together, only while the wish is published
    * with a place left and this volunteer holds no active claim on it. Of many claims for the last

@@ -70,11 +70,10 @@ export class DynamoWishStore implements WishStore {
     return items.map((i) => withoutKeys<Claim>(i, 'beneficiaryKey')!);
   }
 
-  async update(wishId: string, expectedVersion: number, set: Partial<Wish>, remove: Array<keyof Wish> = []): Promise<boolean> {
-    const current = await this.get(wishId);
-    if (!current) return false;
-    const status = set.status ?? current.status;
-    const queue = queueAttributes({ ...current, ...set }, status);
+  async update(wish: Wish, set: Partial<Wish>, remove: Array<keyof Wish> = []): Promise<boolean> {
+    const { wishId, version: expectedVersion } = wish;
+    // The version condition guarantees `wish` is what is stored, so the queue keys can be derived from it.
+    const queue = queueAttributes({ ...wish, ...set }, set.status ?? wish.status);
     try {
       await this.db.send(
         new UpdateCommand({

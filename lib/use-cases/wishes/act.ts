@@ -45,7 +45,7 @@ async function attempt(deps: WishDeps, wish: Wish, actor: StaffActor, action: Wi
     case 'vet': {
       gridStaff(actor, wish);
       if (wish.status !== 'submitted' || wish.waitingFor !== 'vet' || !wish.taskToken) throw conflict();
-      if (!(await deps.wishes.update(wish.wishId, wish.version, { vetNote: action.note, waitingFor: 'vet' }, ['taskToken']))) return undefined;
+      if (!(await deps.wishes.update(wish, { vetNote: action.note, waitingFor: 'vet' }, ['taskToken']))) return undefined;
       await deps.workflows.completeTask(wish.taskToken, { approved: action.approved });
       return action.approved ? 'published' : 'rejected';
     }
@@ -87,7 +87,7 @@ async function attempt(deps: WishDeps, wish: Wish, actor: StaffActor, action: Wi
       gridStaff(actor, wish);
       if (wish.status === 'confirmed') return 'confirmed';
       if (wish.status !== 'fulfilled' || wish.waitingFor !== 'confirm' || !wish.taskToken) throw conflict();
-      if (!(await deps.wishes.update(wish.wishId, wish.version, { status: 'confirmed' }, ['taskToken', 'waitingFor']))) return undefined;
+      if (!(await deps.wishes.update(wish, { status: 'confirmed' }, ['taskToken', 'waitingFor']))) return undefined;
       await deps.workflows.completeTask(wish.taskToken, { confirmed: true });
       return 'confirmed';
     }
@@ -100,7 +100,7 @@ async function attempt(deps: WishDeps, wish: Wish, actor: StaffActor, action: Wi
         const phone = (await deps.visits.volunteerContact(claim.volunteerId))?.phone;
         if (phone) await notifyOnce(deps, { key: `${wish.wishId}#withdrawn#${claim.volunteerId}`, to: phone, text: wishSms.withdrawn(wish.wishId), urgent: false });
       }
-      if (!(await deps.wishes.update(wish.wishId, wish.version, { status: 'withdrawn', vetNote: action.reason }, ['taskToken', 'waitingFor']))) return undefined;
+      if (!(await deps.wishes.update(wish, { status: 'withdrawn', vetNote: action.reason }, ['taskToken', 'waitingFor']))) return undefined;
       if (wish.taskToken) await deps.workflows.failTask(wish.taskToken, 'WishWithdrawn');
       return 'withdrawn';
     }

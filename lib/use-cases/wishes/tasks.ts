@@ -34,7 +34,7 @@ async function change(deps: WishDeps, wishId: string, fn: (w: Wish) => Partial<W
     const wish = await load(deps, wishId);
     const set = fn(wish);
     if (!set) return wish;
-    if (await deps.wishes.update(wishId, wish.version, set, remove)) return { ...wish, ...set };
+    if (await deps.wishes.update(wish, set, remove)) return { ...wish, ...set };
   }
   throw new AppError(`wish ${wishId} kept changing`, { statusCode: 500, code: 'WISH_CONTENDED' });
 }
