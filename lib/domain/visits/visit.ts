@@ -61,7 +61,5 @@ export interface Visit {
 
 /** Points a completed visit earns: recorded once, from the event itself, never typed in. */
 export const POINTS_PER_VISIT = 10;
-/** How long after the window a check-in still counts, and how long the chain waits before a welfare check. */
+/** How long after the window a check-in still counts. (The welfare-check and check-out waits live in the workflow file.) */
 export const CHECK_IN_GRACE_MINUTES = 30;
-export const CONTACT_WINDOW_MINUTES = 30;
-export const CHECK_OUT_HOURS = 4;

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { toShanghaiIso } from '../../domain/case';
 import { visitSms } from '../../domain/visits/visit-sms';
-import { CHECK_IN_GRACE_MINUTES, type Visit } from '../../domain/visits/visit';
+import { CHECK_IN_GRACE_MINUTES, POINTS_PER_VISIT, type Visit } from '../../domain/visits/visit';
 import { AppError } from '../../errors';
 import { notifyOnce } from '../notify';
 import { submitCase } from '../submit-case';
@@ -129,7 +129,7 @@ export async function runVisitTask(deps: VisitDeps, input: VisitTask): Promise<R
     case 'complete': {
       const visit = await change(deps, input.visitId, (v) => (v.status === 'completed' ? undefined : { set: { status: 'completed' }, remove: ['taskToken', 'waitingFor'] }));
       if (visit.checkedInBy) await deps.visits.pointCheckIn(visit.checkedInBy, null);
-      const credited = await deps.visits.creditVisit({ visit, points: 10, at: toShanghaiIso(deps.clock.now()) });
+      const credited = await deps.visits.creditVisit({ visit, points: POINTS_PER_VISIT, at: toShanghaiIso(deps.clock.now()) });
       return { credited };
     }
   }
