@@ -8,6 +8,32 @@ function sms(body: string): string {
   return `${SIGNATURE}${body}`;
 }
 
+const graphemes = new Intl.Segmenter('zh', { granularity: 'grapheme' });
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
+
+/** The text with every lone surrogate replaced by U+FFFD (String#toWellFormed, which ES2023 lacks). */
+export const wellFormed = (text: string) => text.replace(LONE_SURROGATE, '\uFFFD');
+
+/**
+ * Shortens free text to at most `maxUnits` UTF-16 code units (what an SMS segment counts), ellipsis
+ * included, cutting only between graphemes: a split surrogate pair is not valid Unicode and the SMS
+ * client rejects the whole message. Lone surrogates already in the input become U+FFFD.
+ */
+export function clip(text: string, maxUnits: number): string {
+  const whole = wellFormed(text);
+  if (whole.length <= maxUnits) return whole;
+  let kept = '';
+  for (const { segment } of graphemes.segment(whole)) {
+    if (kept.length + segment.length > maxUnits - 1) break;
+    kept += segment;
+  }
+  return `${kept}…`;
+}
+
+/** Names from reference data (grid, category, department) in a message: budgeted so every template fits. */
+const NAME_UNITS = 10;
+const name = (value: string) => clip(value, NAME_UNITS);
+
 export const CLOSURE_LABEL: Record<ClosureCode, string> = {
   fixed: '已解决',
   'resolved-on-site': '已现场解决',
@@ -23,23 +49,23 @@ export const RATING_LABEL: Record<Rating, string> = { satisfied: '满意', 'basi
 export const smsText = {
   caseReceived: (ref: string, trackingCode: string) => sms(`已收到您的诉求，编号${ref}，查询码${trackingCode}。网格员将上门核实。`),
   gridCheckRequested: (ref: string, categoryName: string, gridName: string, due: string) =>
-    sms(`${gridName}新诉求${ref}（${categoryName}），请于${due}前到场核实。`),
-  unroutedCase: (ref: string, categoryName: string) => sms(`诉求${ref}（${categoryName}）无法定位网格，请中心分派核实。`),
+    sms(`${name(gridName)}新诉求${ref}（${name(categoryName)}），请于${due}前到场核实。`),
+  unroutedCase: (ref: string, categoryName: string) => sms(`诉求${ref}（${name(categoryName)}）无法定位网格，请中心分派核实。`),
   dispatched: (ref: string, categoryName: string, gridName: string, due: string) =>
-    sms(`派单${ref}（${categoryName}，${gridName}），请于${due}前签收。`),
-  acceptedForReporter: (ref: string, departmentName: string, due: string) => sms(`您的诉求${ref}已由${departmentName}受理，预计${due}前办结。`),
-  acceptOverdue: (ref: string, departmentName: string) => sms(`吹哨：诉求${ref}派至${departmentName}超时未签收，请督办。`),
+    sms(`派单${ref}（${name(categoryName)}，${name(gridName)}），请于${due}前签收。`),
+  acceptedForReporter: (ref: string, departmentName: string, due: string) => sms(`您的诉求${ref}已由${name(departmentName)}受理，预计${due}前办结。`),
+  acceptOverdue: (ref: string, departmentName: string) => sms(`吹哨：诉求${ref}派至${name(departmentName)}超时未签收，请督办。`),
   handedToDistrict: (ref: string) => sms(`诉求${ref}无部门签收，已转区级兜底办理，请签收。`),
   resolveReminder: (ref: string, due: string, nearDue: boolean) => sms(`提醒：诉求${ref}须于${due}前办结${nearDue ? '，即将到期' : '，时限已过半'}。`),
-  resolveOverdue: (ref: string, departmentName: string) => sms(`督办：诉求${ref}（${departmentName}）已超期未办结，请跟进。`),
+  resolveOverdue: (ref: string, departmentName: string) => sms(`督办：诉求${ref}（${name(departmentName)}）已超期未办结，请跟进。`),
   verifyRequested: (ref: string) => sms(`诉求${ref}部门已办结，请到场核查。`),
   reworkRequested: (ref: string) => sms(`诉求${ref}核查未通过，已退回返工，请尽快重新办理。`),
-  stepOverdue: (ref: string, what: string) => sms(`督办：诉求${ref}${what}超时，请跟进。`),
+  stepOverdue: (ref: string, what: string) => sms(`督办：诉求${ref}${name(what)}超时，请跟进。`),
   feedbackRequested: (ref: string) => sms(`您的诉求${ref}已办结，请回复：1满意 2基本满意 3不满意。`),
   feedbackThanks: (ref: string, rating: Rating) =>
     sms(rating === 'dissatisfied' ? `收到您对${ref}的评价，已重新派单办理。` : `感谢您对${ref}的评价：${RATING_LABEL[rating]}。`),
   reopened: (ref: string, categoryName: string, gridName: string, due: string) =>
-    sms(`重办：群众对${ref}（${categoryName}，${gridName}）不满意，请于${due}前签收。`),
+    sms(`重办：群众对${ref}（${name(categoryName)}，${name(gridName)}）不满意，请于${due}前签收。`),
   centreReview: (ref: string) => sms(`诉求${ref}群众多次不满意，请中心研判处理。`),
   closed: (ref: string, code: ClosureCode) => sms(`您的诉求${ref}已办结：${CLOSURE_LABEL[code]}。`),
   merged: (ref: string, original: string) => sms(`您的诉求${ref}与在办诉求${original}相同，已合并，办结后通知您。`),

@@ -9,4 +9,5 @@ export const visitSms = {
   emergencyContact: (visitId: string) => `【民情直通】您的家人今日探访${visitId}未能联系上，社区已启动上门查看，请尽快联系老人。`,
   checkedIn: (visitId: string) => `【民情直通】探访${visitId}已签到，离开时请在应用中签退并填写老人情况。`,
   nothingToCheckIn: () => '【民情直通】未找到您当前可签到的探访。',
+  rosterUncovered: (weekId: string, count: number) => `【民情直通】${weekId}起一周有${count}位独居老人未能排上探访志愿者，请协调。`,
 };

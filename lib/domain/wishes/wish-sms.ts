@@ -1,11 +1,13 @@
+import { clip } from '../sms-text';
+
 /** Wish messages: the wish code as reference, the title shortened; never the beneficiary's details. */
-const short = (title: string) => (title.length > 10 ? `${title.slice(0, 10)}…` : title);
+const short = (title: string) => clip(title, 11);
 
 export const wishSms = {
   vetRequested: (wishId: string, title: string) => `【民情直通】新微心愿${wishId}（${short(title)}）待您核实，请在应用中审核。`,
   rejected: (wishId: string) => `【民情直通】您的微心愿${wishId}经核实暂未发布，网格员会与您联系说明。`,
   published: (wishId: string) => `【民情直通】您的微心愿${wishId}已发布，有人认领后会通知您。`,
-  suggestion: (wishId: string, title: string, gridName: string) => `【民情直通】微心愿${wishId}（${short(title)}，${gridName}）需要您，回复${wishId}即可认领。`,
+  suggestion: (wishId: string, title: string, gridName: string) => `【民情直通】微心愿${wishId}（${short(title)}，${clip(gridName, 10)}）需要您，回复${wishId}即可认领。`,
   claimed: (wishId: string, days: number) => `【民情直通】您已认领微心愿${wishId}，请${days}天内联系网格员对接，并在截止前完成。`,
   contactReminder: (wishId: string) => `【民情直通】提醒：您认领的微心愿${wishId}尚未对接，请尽快联系网格员。`,
   fulfilReminder: (wishId: string, deadline: string) => `【民情直通】提醒：您认领的微心愿${wishId}须于${deadline}前完成。`,

@@ -3,6 +3,7 @@ import { toShanghaiIso } from '../../domain/case';
 import { nextWeekStart, weekId as weekIdOf } from '../../domain/visits/availability';
 import { planWeek } from '../../domain/visits/plan-week';
 import type { Visit } from '../../domain/visits/visit';
+import { visitSms } from '../../domain/visits/visit-sms';
 import { log } from '../../log';
 import { notifyOnce } from '../notify';
 import { recipients } from '../case/recipients';
@@ -53,8 +54,7 @@ export async function runWeeklyRoster(deps: VisitDeps, input: z.infer<typeof ros
   for (const u of plan.uncovered) byGrid.set(u.gridId, (byGrid.get(u.gridId) ?? 0) + 1);
   for (const [gridId, count] of byGrid) {
     const phone = await recipients(deps).gridWorker(gridId);
-    const text = `【民情直通】${weekId}起一周有${count}位独居老人未能排上探访志愿者，请协调。`;
-    if (phone) await notifyOnce(deps, { key: `roster#${weekId}#${gridId}#${count}`, to: phone, text, urgent: false });
+    if (phone) await notifyOnce(deps, { key: `roster#${weekId}#${gridId}#${count}`, to: phone, text: visitSms.rosterUncovered(weekId, count), urgent: false });
   }
   log.info('weekly roster', { weekId, planned, kept: booked.length, uncovered: plan.uncovered.length });
   return { weekId, planned, kept: booked.length, uncovered: plan.uncovered.map(({ elderId, gridId, reason }) => ({ elderId, gridId, reason })), totalCost: plan.totalCost };
