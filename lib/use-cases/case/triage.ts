@@ -40,12 +40,21 @@ export async function triageCase(deps: CaseDeps, input: z.infer<typeof triageInp
   };
 }
 
+/**
+ * The order in which reports count as received: the earlier `createdAt`, then the smaller case id.
+ * It is total, so of two reports triaged at the same moment only the later one can be merged into
+ * the earlier one, never each into the other.
+ */
+export function comesFirst(a: Pick<CaseRecord, 'createdAt' | 'caseId'>, b: Pick<CaseRecord, 'createdAt' | 'caseId'>): boolean {
+  return a.createdAt < b.createdAt || (a.createdAt === b.createdAt && a.caseId < b.caseId);
+}
+
 async function findOriginal(deps: CaseDeps, record: CaseRecord): Promise<string | null> {
   if (!record.gridId) return null;
   const since = new Date(new Date(record.createdAt).getTime() - DUPLICATE_WINDOW_DAYS * 86400_000);
   const candidates = (await deps.cases.openSimilar(record.gridId, record.category, since.toISOString().slice(0, 10)))
-    .filter((c) => c.caseId !== record.caseId && c.createdAt <= record.createdAt && c.status !== 'closed')
-    .sort((a, b) => a.createdAt.localeCompare(b.createdAt));
+    .filter((c) => c.status !== 'closed' && comesFirst(c, record))
+    .sort((a, b) => (comesFirst(a, b) ? -1 : 1));
   if (!candidates.length) return null;
   const { lat, lng } = record.location;
   const address = record.location.hasAddress ? (await deps.cases.contact(record.caseId))?.address : undefined;
