@@ -51,6 +51,13 @@ export class ConflictError extends AppError {
   }
 }
 
+/** An `Idempotency-Key` already bound to a different request: the client must not reuse it. */
+export class IdempotencyKeyReusedError extends AppError {
+  constructor() {
+    super('该幂等键已用于另一请求，请为新请求使用新的 Idempotency-Key', { statusCode: 422, code: 'IDEMPOTENCY_KEY_REUSED' });
+  }
+}
+
 export class PayloadTooLargeError extends AppError {
   constructor(limitBytes: number) {
     super(`请求体超过 ${limitBytes} 字节`, { statusCode: 413, code: 'PAYLOAD_TOO_LARGE' });

@@ -15,13 +15,15 @@ interface Route {
   body?: z.ZodType;
   query?: z.ZodType;
   success: number;
+  /** Takes an `Idempotency-Key` header (bound to the request for 24 h; reused with another body → 422). */
+  idempotencyKey?: true;
 }
 
 /** Every public route, with the zod schema that validates it: the document cannot drift from the code. */
 export const API_ROUTES: Route[] = [
   { method: 'get', path: '/v1/categories', summary: '诉求类别', access: 'public', success: 200 },
   { method: 'get', path: '/v1/grids', summary: '网格', access: 'public', success: 200 },
-  { method: 'post', path: '/v1/cases', summary: '提交诉求（可带 Idempotency-Key）', access: 'public', body: submitCaseCommand, success: 201 },
+  { method: 'post', path: '/v1/cases', summary: '提交诉求（可带 Idempotency-Key）', access: 'public', body: submitCaseCommand, success: 201, idempotencyKey: true },
   { method: 'get', path: '/v1/cases/{caseId}', summary: '查看诉求（x-tracking-code 或员工令牌）', access: 'resident-or-staff', success: 200 },
   { method: 'post', path: '/v1/cases/{caseId}/actions', summary: '诉求办理操作', access: 'resident-or-staff', body: caseActionSchema, success: 202 },
   { method: 'get', path: '/v1/worklist', summary: '我的待办', access: 'staff', success: 200 },
@@ -58,6 +60,17 @@ export function openApiDocument() {
     const parameters = [
       ...[...route.path.matchAll(/\{(\w+)\}/g)].map((m) => ({ name: m[1], in: 'path', required: true, schema: { type: 'string' } })),
       ...(route.access === 'resident-or-staff' ? [{ name: 'x-tracking-code', in: 'header', required: false, schema: { type: 'string' } }] : []),
+      ...(route.idempotencyKey
+        ? [
+            {
+              name: 'Idempotency-Key',
+              in: 'header',
+              required: false,
+              description: '24 小时内同键同请求得同一答复；同键不同请求得 422 IDEMPOTENCY_KEY_REUSED',
+              schema: { type: 'string', pattern: '^[A-Za-z0-9_-]{8,64}$' },
+            },
+          ]
+        : []),
       ...(route.query
         ? Object.entries((jsonSchema(route.query).properties ?? {}) as Record<string, unknown>).map(([name, schema]) => ({ name, in: 'query', schema }))
         : []),

@@ -17,11 +17,26 @@ export interface MetricRow extends Record<MetricCounter, number> {
   key: string;
 }
 
+/** A client's `Idempotency-Key`, bound to a digest of the request it came with, until `expiresAt`. */
+export interface IdempotencyBinding {
+  key: string;
+  fingerprint: string;
+  /** Epoch seconds: when the key is bound (by the system clock), and when it is free again (the table's TTL attribute). */
+  boundAt: number;
+  expiresAt: number;
+}
+
+/** The case an idempotency key was first used for, and the request it was used with. */
+export interface IdempotencyRecord {
+  caseId: string;
+  fingerprint: string;
+}
+
 export interface NewCase {
   record: CaseRecord;
   contact: CaseContact;
   firstEvent: TimelineEntry;
-  idempotencyKey?: string;
+  idempotency?: IdempotencyBinding;
   metrics: MetricIncrement[];
 }
 
@@ -50,10 +65,26 @@ export interface OpenStep {
   closedAt?: string;
 }
 
+/**
+ * A decision recorded for the next opening of a step, before the workflow has opened it (it was busy
+ * acting on the previous decision); the opening takes it and resumes at once.
+ */
+export interface PendingDecision {
+  caseId: string;
+  step: CaseStep;
+  /** The `openedSeq` of the opening that takes it. */
+  forSeq: number;
+  /** For a department's step: the department it was decided by, which the opening must match. */
+  departmentId?: string;
+  decision: StepDecision;
+}
+
 export interface Transition {
   caseId: string;
   expectedVersion: number;
   set: Partial<CaseRecord>;
+  /** Attributes of the case to drop. */
+  remove?: Array<keyof CaseRecord>;
   event: TimelineEntry;
   metrics?: MetricIncrement[];
   /** The case is no longer open: drop it from duplicate detection. */
@@ -62,17 +93,34 @@ export interface Transition {
 
 export interface CaseStore {
   /**
-   * Writes the case, its contact and first event at once. `created: false` with the winner's id when the
-   * idempotency key was taken, without an id when the case id itself collided (draw a new one).
+   * Writes the case, its contact, first event and idempotency binding at once. `created: false` with the
+   * binding that won when the (unexpired) key was taken, without one when the case id itself collided
+   * (draw a new one). An expired binding is replaced.
    */
-  create(input: NewCase): Promise<{ created: true } | { created: false; existingCaseId?: string }>;
-  findByIdempotencyKey(key: string): Promise<string | undefined>;
+  create(input: NewCase): Promise<{ created: true } | { created: false; existing?: IdempotencyRecord }>;
+  /** The unexpired binding of `key` at `nowSeconds`: an expired one counts as absent, whether or not TTL has deleted it. */
+  findByIdempotencyKey(key: string, nowSeconds: number): Promise<IdempotencyRecord | undefined>;
   get(caseId: string): Promise<CaseRecord | undefined>;
   contact(caseId: string): Promise<CaseContact | undefined>;
   timeline(caseId: string): Promise<TimelineEntry[]>;
   step(caseId: string, step: CaseStep): Promise<OpenStep | undefined>;
   /** Stores the token and moves the case, conditional on `expectedVersion`; `false` when a writer got there first. */
-  recordStepOpened(input: { step: OpenStep; status: CaseStatus; expectedVersion: number; event: TimelineEntry }): Promise<boolean>;
+  recordStepOpened(input: {
+    step: OpenStep;
+    status: CaseStatus;
+    expectedVersion: number;
+    event: TimelineEntry;
+    /** Case attributes to drop with the opening (`awaiting`, once the awaited step is open). */
+    remove?: Array<keyof CaseRecord>;
+    /** The opening takes the step's pending decision (now `step.decision`): the pending item goes. */
+    takesPending?: boolean;
+  }): Promise<boolean>;
+  pendingDecision(caseId: string, step: CaseStep): Promise<PendingDecision | undefined>;
+  /**
+   * Records a decision for a step's next opening, with the case change it brings: at most one pending
+   * decision per step, so of two concurrent ones exactly one wins (`true`).
+   */
+  recordPendingDecision(input: { pending: PendingDecision; transition: Transition }): Promise<boolean>;
   /**
    * Records one decision on an open step, with the case change it brings: exactly one concurrent
    * decision wins (`true`); the others get `false`.

@@ -1,11 +1,12 @@
+import { createHash } from 'node:crypto';
 import { z } from 'zod';
 import { addHours, CHANNELS, shanghaiDay, type CaseRecord, type CaseStatus, toShanghaiIso } from '../domain/case';
 import { hashSecret, newCaseId, newTrackingCode } from '../domain/ids';
 import { phoneSchema } from '../domain/phone';
 import { dueHoursFor } from '../domain/reference';
 import { routeToGrid } from '../domain/grid-routing';
-import { ConflictError, ValidationError } from '../errors';
-import type { CaseStore } from '../ports/case-store';
+import { ConflictError, IdempotencyKeyReusedError, ValidationError } from '../errors';
+import type { CaseStore, IdempotencyRecord } from '../ports/case-store';
 import type { Clock } from '../ports/clock';
 import type { ReferenceData } from '../ports/reference-data';
 import type { Workflows } from '../ports/workflows';
@@ -49,20 +50,47 @@ export interface SubmittedCase {
 }
 
 const MAX_ID_ATTEMPTS = 3;
+/** How long an `Idempotency-Key` stays bound to its request (as Powertools idempotency keeps it). */
+export const IDEMPOTENCY_KEY_HOURS = 24;
+
+/** JSON with object keys sorted at every level: the same request gives the same text however it was written. */
+function canonicalJson(value: unknown): string {
+  if (Array.isArray(value)) return `[${value.map(canonicalJson).join(',')}]`;
+  if (value && typeof value === 'object') {
+    const entries = Object.entries(value as Record<string, unknown>).filter(([, v]) => v !== undefined);
+    return `{${entries
+      .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+      .map(([k, v]) => `${JSON.stringify(k)}:${canonicalJson(v)}`)
+      .join(',')}}`;
+  }
+  return JSON.stringify(value);
+}
+
+/** A digest of the validated command (defaults applied), so a key can be bound to one request without storing it. */
+export function requestFingerprint(command: SubmitCaseCommand): string {
+  return createHash('sha256').update(canonicalJson(command)).digest('hex');
+}
 
 /**
  * Stores a resident's report and starts its lifecycle. The execution carries only the case id.
- * With an idempotency key, a client's retry returns the first answer (without re-issuing the secret
- * tracking code, which only the first response carries) and starts nothing twice.
+ * An idempotency key is bound to a fingerprint of the request for 24 hours: a retry of the same
+ * request returns the first answer (without re-issuing the secret tracking code, which only the first
+ * response carries) and starts nothing twice; the same key with another request is refused (422),
+ * never answered with someone else's case.
  */
 export async function submitCase(
   deps: SubmitCaseDeps,
   command: SubmitCaseCommand,
   idempotencyKey?: string,
 ): Promise<SubmittedCase> {
-  if (idempotencyKey) {
-    const existing = await deps.cases.findByIdempotencyKey(idempotencyKey);
-    if (existing) return replay(deps, existing);
+  const now = deps.clock.now();
+  const nowSeconds = Math.floor(now.getTime() / 1000);
+  const idempotency = idempotencyKey
+    ? { key: idempotencyKey, fingerprint: requestFingerprint(command), boundAt: nowSeconds, expiresAt: nowSeconds + IDEMPOTENCY_KEY_HOURS * 3600 }
+    : undefined;
+  if (idempotency) {
+    const existing = await deps.cases.findByIdempotencyKey(idempotency.key, nowSeconds);
+    if (existing) return replay(deps, existing, idempotency.fingerprint);
   }
   const categories = await deps.reference.categories();
   const category = categories.find((c) => c.code === command.category);
@@ -74,7 +102,6 @@ export async function submitCase(
   }
   const grid = routeToGrid(command.location, grids);
 
-  const now = deps.clock.now();
   const trackingCode = newTrackingCode();
   for (let attempt = 1; attempt <= MAX_ID_ATTEMPTS; attempt += 1) {
     const caseId = newCaseId(now);
@@ -107,11 +134,11 @@ export async function submitCase(
         ...(command.location.address ? { address: command.location.address } : {}),
       },
       firstEvent: { at: record.createdAt, status: 'submitted', actor: 'resident', note: `经${command.channel}提交` },
-      ...(idempotencyKey ? { idempotencyKey } : {}),
+      ...(idempotency ? { idempotency } : {}),
       metrics: [{ day: shanghaiDay(record.createdAt), dims: { grid: record.gridId ?? 'unrouted', category: record.category }, counters: { received: 1 } }],
     });
     if (!result.created) {
-      if (result.existingCaseId) return replay(deps, result.existingCaseId);
+      if (result.existing) return replay(deps, result.existing, idempotency!.fingerprint);
       continue;
     }
     await deps.workflows.start('case-lifecycle', caseId, { caseId });
@@ -121,12 +148,14 @@ export async function submitCase(
   throw new ConflictError('暂时无法生成编号，请重试', 'ID_EXHAUSTED');
 }
 
-async function replay(deps: SubmitCaseDeps, caseId: string): Promise<SubmittedCase> {
-  const existing = await deps.cases.get(caseId);
+async function replay(deps: SubmitCaseDeps, bound: IdempotencyRecord, fingerprint: string): Promise<SubmittedCase> {
+  if (bound.fingerprint !== fingerprint) throw new IdempotencyKeyReusedError();
+  const existing = await deps.cases.get(bound.caseId);
   if (!existing) throw new ConflictError('同一幂等键的请求仍在处理，请稍后重试', 'IDEMPOTENCY_IN_PROGRESS');
-  // The first attempt may have stored the case and died before starting its workflow.
-  await deps.workflows.start('case-lifecycle', caseId, { caseId });
-  return { caseId, status: existing.status, priority: existing.priority, dueAt: existing.dueAt };
+  // The first attempt may have stored the case and died before starting its workflow; a case that has
+  // moved on has (or had) its execution, and must not be started afresh.
+  if (existing.status === 'submitted') await deps.workflows.start('case-lifecycle', existing.caseId, { caseId: existing.caseId });
+  return { caseId: existing.caseId, status: existing.status, priority: existing.priority, dueAt: existing.dueAt };
 }
 
 /** The reporter gets the reference and tracking code by SMS too: hotline and SMS reporters have no screen. */

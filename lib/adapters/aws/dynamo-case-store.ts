@@ -13,8 +13,11 @@ import {
   type MetricDimension,
   type MetricIncrement,
   type MetricRow,
+  type IdempotencyBinding,
+  type IdempotencyRecord,
   type NewCase,
   type OpenStep,
+  type PendingDecision,
   type StepDecision,
   type Transition,
 } from '../../ports/case-store';
@@ -29,6 +32,12 @@ export function workQueue(step: Pick<OpenStep, 'step' | 'assignee'>): string | u
   if (step.step === 'accept' || step.step === 'resolve') return step.assignee.departmentId ? `DEPT#${step.assignee.departmentId}` : 'CENTRE';
   return step.assignee.gridId ? `GRID#${step.assignee.gridId}` : 'CENTRE';
 }
+
+/** Position of the idempotency item in the create transaction (its cancellation reason tells a taken key). */
+const IDEMPOTENCY_ITEM = 3;
+
+/** Not under `STEP#`: a pending decision is no step, and closing a case leaves it alone. */
+const pendingKey = (caseId: string, step: CaseStep) => ({ pk: `CASE#${caseId}`, sk: `PENDING#${step}` });
 
 const openIndexKey = (record: Pick<CaseRecord, 'gridId' | 'category'>) => (record.gridId ? `OPEN#${record.gridId}#${record.category}` : undefined);
 
@@ -72,7 +81,8 @@ export class DynamoCaseStore implements CaseStore {
       values[`:v${i}`] = v;
       return `#f${i} = :v${i}`;
     });
-    const remove = t.leaveOpenIndex ? ' REMOVE gsi1pk, gsi1sk' : '';
+    const removed = [...(t.leaveOpenIndex ? ['gsi1pk', 'gsi1sk'] : []), ...(t.remove ?? []).map((k, i) => ((names[`#r${i}`] = k), `#r${i}`))];
+    const remove = removed.length ? ` REMOVE ${removed.join(', ')}` : '';
     return {
       Update: {
         TableName: this.tableName,
@@ -93,8 +103,8 @@ export class DynamoCaseStore implements CaseStore {
     return transactOrLose(this.db, items);
   }
 
-  async create(input: NewCase): Promise<{ created: true } | { created: false; existingCaseId?: string }> {
-    const { record, contact, firstEvent, idempotencyKey } = input;
+  async create(input: NewCase): Promise<{ created: true } | { created: false; existing?: IdempotencyRecord }> {
+    const { record, contact, firstEvent, idempotency } = input;
     const openKey = openIndexKey(record);
     const items: TransactItem[] = [
       {
@@ -106,9 +116,7 @@ export class DynamoCaseStore implements CaseStore {
       },
       { Put: { TableName: this.tableName, Item: { ...keys.caseContact(record.caseId), ...contact } } },
       this.eventItem(record.caseId, record.version, firstEvent),
-      ...(idempotencyKey
-        ? [{ Put: { TableName: this.tableName, Item: { ...keys.idempotency(idempotencyKey), caseId: record.caseId }, ConditionExpression: 'attribute_not_exists(pk)' } }]
-        : []),
+      ...(idempotency ? [this.idempotencyPut(record.caseId, idempotency)] : []),
       ...this.metricItems(input.metrics),
     ];
     try {
@@ -117,17 +125,32 @@ export class DynamoCaseStore implements CaseStore {
     } catch (err) {
       if (!isConditionFailure(err)) throw err;
       const reasons = (err as { CancellationReasons?: Array<{ Code?: string }> }).CancellationReasons ?? [];
-      if (idempotencyKey && reasons[3]?.Code === 'ConditionalCheckFailed') {
-        const existingCaseId = await this.findByIdempotencyKey(idempotencyKey);
-        return existingCaseId ? { created: false, existingCaseId } : { created: false };
+      if (idempotency && reasons[IDEMPOTENCY_ITEM]?.Code === 'ConditionalCheckFailed') {
+        const existing = await this.findByIdempotencyKey(idempotency.key, idempotency.boundAt);
+        return existing ? { created: false, existing } : { created: false };
       }
       return { created: false };
     }
   }
 
-  async findByIdempotencyKey(key: string): Promise<string | undefined> {
+  /** Takes the key unless an unexpired binding holds it (a binding from before expiry was recorded counts as expired). */
+  private idempotencyPut(caseId: string, binding: IdempotencyBinding): TransactItem {
+    return {
+      Put: {
+        TableName: this.tableName,
+        Item: { ...keys.idempotency(binding.key), caseId, fingerprint: binding.fingerprint, expiresAt: binding.expiresAt },
+        ConditionExpression: 'attribute_not_exists(pk) OR attribute_not_exists(expiresAt) OR expiresAt <= :now',
+        ExpressionAttributeValues: { ':now': binding.boundAt },
+      },
+    };
+  }
+
+  async findByIdempotencyKey(key: string, nowSeconds: number): Promise<IdempotencyRecord | undefined> {
     const out = await this.db.send(new GetCommand({ TableName: this.tableName, Key: keys.idempotency(key), ConsistentRead: true }));
-    return out.Item?.caseId as string | undefined;
+    const item = out.Item;
+    // DynamoDB deletes expired items only eventually (DynamoDB Local never): expiry is checked here too.
+    if (!item || typeof item.expiresAt !== 'number' || item.expiresAt <= nowSeconds) return undefined;
+    return { caseId: String(item.caseId), fingerprint: String(item.fingerprint) };
   }
 
   async get(caseId: string): Promise<CaseRecord | undefined> {
@@ -160,7 +183,8 @@ export class DynamoCaseStore implements CaseStore {
 
   async recordStepOpened(input: Parameters<CaseStore['recordStepOpened']>[0]): Promise<boolean> {
     const { step, status, expectedVersion, event } = input;
-    const queue = workQueue(step);
+    // A step opened with its decision already taken waits on no one's worklist.
+    const queue = step.decision ? undefined : workQueue(step);
     return this.transact([
       {
         Put: {
@@ -168,7 +192,21 @@ export class DynamoCaseStore implements CaseStore {
           Item: { ...keys.caseStep(step.caseId, step.step), ...step, ...(queue ? { gsi1pk: `WORK#${queue}`, gsi1sk: `${step.dueAt}#${step.caseId}` } : {}) },
         },
       },
-      ...this.transitionItems({ caseId: step.caseId, expectedVersion, set: { status }, event }),
+      ...(input.takesPending ? [{ Delete: { TableName: this.tableName, Key: pendingKey(step.caseId, step.step) } }] : []),
+      ...this.transitionItems({ caseId: step.caseId, expectedVersion, set: { status }, ...(input.remove ? { remove: input.remove } : {}), event }),
+    ]);
+  }
+
+  async pendingDecision(caseId: string, step: CaseStep): Promise<PendingDecision | undefined> {
+    const out = await this.db.send(new GetCommand({ TableName: this.tableName, Key: pendingKey(caseId, step), ConsistentRead: true }));
+    return withoutKeys<PendingDecision>(out.Item);
+  }
+
+  recordPendingDecision(input: { pending: PendingDecision; transition: Transition }): Promise<boolean> {
+    const { pending, transition } = input;
+    return this.transact([
+      { Put: { TableName: this.tableName, Item: { ...pendingKey(pending.caseId, pending.step), ...pending }, ConditionExpression: 'attribute_not_exists(pk)' } },
+      ...this.transitionItems(transition),
     ]);
   }
 
