@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { StaffActor } from './actor';
-import { CLOSURE_CODES, RATINGS, type CaseRecord, type CaseStatus, type CaseStep } from './case';
+import { CLOSURE_CODES, RATINGS, type CaseAwaiting, type CaseRecord, type CaseStatus, type CaseStep } from './case';
+import type { Category, Department } from './reference';
 
 const note = z.string().trim().min(1).max(500);
 
@@ -64,6 +65,56 @@ export function mayAct(actor: CaseActor, action: CaseActionType, record: Pick<Ca
       return actor.role === 'department' && record.departmentId !== undefined && actor.departmentId === record.departmentId;
     case 'centre-review':
       return actor.role === 'admin';
+  }
+}
+
+/**
+ * 派单 routing: the district (兜底) when nobody took the case, else the department a refusal or the
+ * centre suggested, else (on a reopened case) the same one again, else the category's.
+ */
+export function dispatchTarget(
+  record: Pick<CaseRecord, 'category' | 'departmentId' | 'reopenCount'>,
+  refs: { categories: Category[]; departments: Department[]; districtDepartmentId: string },
+  input: { suggestedDepartmentId?: string | null; toDistrict?: boolean },
+): string {
+  if (input.toDistrict) return refs.districtDepartmentId;
+  const known = (id: string | null | undefined) => (id && refs.departments.some((d) => d.departmentId === id) ? id : undefined);
+  return (
+    known(input.suggestedDepartmentId) ??
+    (record.reopenCount > 0 ? known(record.departmentId) : undefined) ??
+    known(refs.categories.find((c) => c.code === record.category)?.departmentId) ??
+    refs.districtDepartmentId
+  );
+}
+
+/**
+ * The human step the workflow opens next once it has taken `action` (and who it will be assigned to),
+ * or `undefined` when the action leads to closure. A second action may be recorded for that step
+ * before it opens: this is what makes "valid for the status the caller can see" checkable.
+ */
+export function nextStepAfter(
+  action: CaseAction,
+  record: Pick<CaseRecord, 'category' | 'departmentId' | 'reopenCount'>,
+  refs: { categories: Category[]; departments: Department[]; districtDepartmentId: string },
+): CaseAwaiting | undefined {
+  const dispatchTo = (suggestedDepartmentId: string | null | undefined, reopened = record) =>
+    ({ step: 'accept', departmentId: dispatchTarget(reopened, refs, { suggestedDepartmentId }) }) as const;
+  switch (action.type) {
+    case 'grid-check':
+      return action.outcome === 'needs-dispatch' ? dispatchTo(null) : action.outcome === 'resolved-on-site' ? { step: 'feedback' } : undefined;
+    case 'accept':
+      return { step: 'resolve', ...(record.departmentId ? { departmentId: record.departmentId } : {}) };
+    case 'refuse':
+      return dispatchTo(action.suggestedDepartmentId);
+    case 'resolve':
+      return { step: 'verify' };
+    case 'verify':
+      return action.passed ? { step: 'feedback' } : { step: 'resolve', ...(record.departmentId ? { departmentId: record.departmentId } : {}) };
+    case 'feedback':
+      if (action.rating !== 'dissatisfied') return undefined;
+      return record.reopenCount + 1 >= 2 ? { step: 'centre-review' } : dispatchTo(null, { ...record, reopenCount: record.reopenCount + 1 });
+    case 'centre-review':
+      return action.decision === 'dispatch' ? dispatchTo(action.departmentId) : undefined;
   }
 }
 

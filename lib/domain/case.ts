@@ -30,6 +30,15 @@ export type Channel = (typeof CHANNELS)[number];
 export const CASE_STEPS = ['grid-check', 'accept', 'resolve', 'verify', 'feedback', 'centre-review'] as const;
 export type CaseStep = (typeof CASE_STEPS)[number];
 
+/**
+ * The human step the workflow is on its way to open (it has a decision to act on first), with the
+ * department it will be assigned to: an action for that step is accepted before the step opens.
+ */
+export interface CaseAwaiting {
+  step: CaseStep;
+  departmentId?: string;
+}
+
 export type ActorKind = 'resident' | 'grid-worker' | 'department' | 'admin' | 'system';
 
 export interface TimelineEntry {
@@ -64,6 +73,8 @@ export interface CaseRecord {
   acceptedBy?: string[];
   rating?: Rating;
   closure?: { code: ClosureCode; note: string };
+  /** Set by a decision, cleared when the workflow opens that next step. */
+  awaiting?: CaseAwaiting;
   version: number;
 }
 

@@ -55,6 +55,8 @@ export interface Wish {
   waitingFor?: 'vet' | 'claimed' | 'fulfilled' | 'confirm';
   taskToken?: string;
   vetNote?: string;
+  /** The vetting decision, recorded even before the workflow waits for it (its wait then takes it). */
+  vetDecision?: { approved: boolean; fingerprint: string };
   version: number;
 }
 

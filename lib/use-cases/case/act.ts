@@ -1,14 +1,16 @@
 import { createHash } from 'node:crypto';
-import { shanghaiDay, toShanghaiIso, type CaseRecord } from '../../domain/case';
-import { mayAct, STEP_OF_ACTION, statusAfter, ACTION_LABEL, type CaseAction, type CaseActor } from '../../domain/case-actions';
+import { shanghaiDay, toShanghaiIso, type CaseRecord, type CaseStep } from '../../domain/case';
+import { mayAct, nextStepAfter, STEP_OF_ACTION, statusAfter, ACTION_LABEL, type CaseAction, type CaseActor } from '../../domain/case-actions';
 import { resolutionPlan } from '../../domain/deadlines';
 import { RATING_LABEL } from '../../domain/sms-text';
 import { ConflictError, ForbiddenError, NotFoundError, UnauthenticatedError, ValidationError } from '../../errors';
-import type { MetricIncrement, OpenStep, StepDecision } from '../../ports/case-store';
+import type { MetricIncrement, OpenStep, StepDecision, Transition } from '../../ports/case-store';
+import type { ExecutionView } from '../../ports/workflows';
 import type { CaseDeps } from './deps';
 import { metricDims } from './recipients';
 
-const RACES = 3;
+// Each lost write means the workflow (or another person) changed the case; it makes a few changes in a row.
+const RACES = 8;
 
 /** A stable fingerprint of "this actor took this action with this body": repeats are recognised. */
 function fingerprint(actorId: string, action: CaseAction): string {
@@ -23,6 +25,11 @@ const notWaiting = () => new ConflictError('该诉求当前不在等待此操作
  * (409 NOT_WAITING), records the decision with its case change in one conditional write (of two
  * concurrent different actions exactly one wins; the same action repeated is accepted again and
  * changes nothing), then resumes the workflow with ids and codes only, never free text.
+ *
+ * A case waits for an action when its step is open, or when the workflow is on its way to open that
+ * step (`record.awaiting`, set by the decision before; or a new report on its way to the grid check):
+ * then the decision is recorded for the step's next opening, which takes it and resumes at once. So a
+ * client acting on the status it was just told is never refused because the workflow lags behind.
  */
 export async function actOnCase(
   deps: CaseDeps,
@@ -34,54 +41,115 @@ export async function actOnCase(
   if (!actor) throw new UnauthenticatedError('需要登录凭证或查询码');
   const actorId = actor.kind === 'staff' ? actor.sub : 'resident';
   const mine = fingerprint(actorId, action);
-  let attemptedOpening: number | undefined;
+  const stepName = STEP_OF_ACTION[action.type];
+  let targetOpening: number | undefined;
   for (let race = 0; race < RACES; race += 1) {
     const record = await deps.cases.get(caseId);
     if (!record || (actor.kind === 'resident' && !proof?.trackingCodeMatches(record))) throw new NotFoundError('未找到该诉求');
-    const step = await deps.cases.step(caseId, STEP_OF_ACTION[action.type]);
+    const [step, pending] = await Promise.all([deps.cases.step(caseId, stepName), deps.cases.pendingDecision(caseId, stepName)]);
     if (step?.decision?.fingerprint === mine) return resume(deps, step, step.decision, action);
-    // Having lost a race for a step, the answer is 409 whatever the winner's decision led to since.
-    // (A reminder swaps the token but keeps the opening: that is no lost race.)
-    if (attemptedOpening !== undefined && (step?.openedSeq !== attemptedOpening || step.decision)) throw notWaiting();
-    if (!mayAct(actor, action.type, record)) throw new ForbiddenError('您无权对该诉求执行此操作');
-    if (!step || step.decision || step.closedAt || record.status === 'closed') throw notWaiting();
-    attemptedOpening = step.openedSeq;
+    if (pending?.decision.fingerprint === mine) return accepted(deps, caseId, action);
+    // Having lost a race for an opening, the answer is 409 whatever the winner's decision led to since.
+    // (A reminder swaps the token but keeps the opening: that is no lost race; nor is the opening itself.)
+    if (targetOpening !== undefined) {
+      const seq = step?.openedSeq ?? 0;
+      if (seq > targetOpening || (seq === targetOpening && step?.decision) || pending?.forSeq === targetOpening) throw notWaiting();
+    }
+    const open = step !== undefined && !step.decision && !step.closedAt && record.status !== 'closed';
+    const ahead =
+      !open &&
+      !pending &&
+      record.status !== 'closed' &&
+      (record.awaiting ? record.awaiting.step === stepName : record.status === 'submitted' && stepName === 'grid-check' && !step);
+    // Before the step opens, a department's step belongs to the department the workflow is routing it to.
+    const assigned: CaseRecord = ahead && record.awaiting?.departmentId ? { ...record, departmentId: record.awaiting.departmentId } : record;
+    if (!mayAct(actor, action.type, assigned)) throw new ForbiddenError('您无权对该诉求执行此操作');
+    if (!open && !ahead) throw notWaiting();
     await checkReferences(deps, record, action);
+    await ensureRunning(deps, caseId, ['RUNNING']);
+    targetOpening = open ? step.openedSeq : (step?.openedSeq ?? 0) + 1;
     const now = deps.clock.now();
     const decision: StepDecision = {
       type: action.type,
       fingerprint: mine,
       actorId,
       ...noteOf(action),
-      output: outputFor(action, record, now),
+      output: outputFor(action, assigned, now),
       at: toShanghaiIso(now),
     };
-    const won = await deps.cases.decideStep({
-      step,
-      decision,
-      transition: {
-        caseId,
-        expectedVersion: record.version,
-        set: changesFor(action, record, now),
-        event: {
-          at: decision.at,
-          status: record.status,
-          actor: actor.kind === 'staff' ? (actor.role === 'volunteer' ? 'system' : actor.role) : 'resident',
-          ...(actor.kind === 'staff' ? { actorId: actor.sub } : {}),
-          note: describe(action),
-        },
-        metrics: metricsFor(action, record),
+    const [categories, departments] = await Promise.all([deps.reference.categories(), deps.reference.departments()]);
+    const next = nextStepAfter(action, assigned, { categories, departments, districtDepartmentId: deps.centre.districtDepartmentId });
+    const transition: Transition = {
+      caseId,
+      expectedVersion: record.version,
+      set: { ...changesFor(action, assigned, now), ...(next ? { awaiting: next } : {}) },
+      ...(next || !record.awaiting ? {} : { remove: ['awaiting'] }),
+      event: {
+        at: decision.at,
+        status: record.status,
+        actor: actor.kind === 'staff' ? (actor.role === 'volunteer' ? 'system' : actor.role) : 'resident',
+        ...(actor.kind === 'staff' ? { actorId: actor.sub } : {}),
+        note: describe(action),
       },
-    });
-    if (won) return resume(deps, step, decision, action);
+      metrics: metricsFor(action, assigned),
+    };
+    const won = open
+      ? await deps.cases.decideStep({ step, decision, transition })
+      : await deps.cases.recordPendingDecision({
+          pending: {
+            caseId,
+            step: stepName,
+            forSeq: targetOpening,
+            ...(DEPARTMENT_STEPS.includes(stepName) && assigned.departmentId ? { departmentId: assigned.departmentId } : {}),
+            decision,
+          },
+          transition,
+        });
+    if (!won) continue;
+    if (next?.step === 'feedback') await askRatingNext(deps, caseId);
+    return open ? resume(deps, step, decision, action) : accepted(deps, caseId, action);
   }
   throw notWaiting();
 }
 
+const DEPARTMENT_STEPS: CaseStep[] = ['accept', 'resolve'];
+
+/**
+ * An SMS rating reply rates the case the phone was last asked about: point it at this case now, so a
+ * reply sent before the request itself goes out is not lost on an older case.
+ */
+async function askRatingNext(deps: CaseDeps, caseId: string): Promise<void> {
+  const phone = (await deps.cases.contact(caseId))?.phone;
+  if (phone) await deps.cases.awaitRatingFrom(phone, caseId);
+}
+
+/** 409 unless the case's execution is in one of `allowed`: a decision nobody will take is never a 202. */
+async function ensureRunning(deps: CaseDeps, caseId: string, allowed: ExecutionView['status'][]): Promise<void> {
+  const execution = await deps.workflows.describe('case-lifecycle', caseId);
+  if (!execution || !allowed.includes(execution.status)) {
+    throw new ConflictError('该诉求的流程未在运行，操作未被记录，请联系指挥中心', 'WORKFLOW_NOT_RUNNING');
+  }
+}
+
 async function resume(deps: CaseDeps, step: OpenStep, decision: StepDecision, action: CaseAction) {
-  // `gone`: a reminder swapped the token meanwhile; the new wait replays this decision itself.
-  await deps.workflows.completeTask(step.taskToken, decision.output);
+  // `gone`: a reminder swapped the token meanwhile and the new wait replays this decision itself; or
+  // the workflow already took it (a repeat); or the execution stopped, which must not be a 202.
+  if ((await deps.workflows.completeTask(step.taskToken, decision.output)) === 'gone') await ensureRunning(deps, step.caseId, ['RUNNING', 'SUCCEEDED']);
   return { caseId: step.caseId, status: statusAfter(action) };
+}
+
+/** A decision recorded ahead of its step: the opening takes it. A repeat checks the workflow is still alive. */
+async function accepted(deps: CaseDeps, caseId: string, action: CaseAction) {
+  await ensureRunning(deps, caseId, ['RUNNING']);
+  return { caseId, status: statusAfter(action) };
+}
+
+/**
+ * A decision recorded before its step opened, as the opening passes it on: its resolution plan counts
+ * from the case's due time as it is now (a reopening sets a new one) and from the moment of opening.
+ */
+export function outputAtOpening(decision: StepDecision, record: CaseRecord, now: Date): StepDecision['output'] {
+  return 'plan' in decision.output ? { ...decision.output, plan: { ...resolutionPlan(new Date(record.dueAt), now) } } : decision.output;
 }
 
 async function checkReferences(deps: CaseDeps, record: CaseRecord, action: CaseAction): Promise<void> {

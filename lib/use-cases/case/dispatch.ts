@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { shanghaiDay, toShanghaiIso } from '../../domain/case';
+import { dispatchTarget } from '../../domain/case-actions';
 import { ACCEPT_HOURS, seconds } from '../../domain/deadlines';
 import { ConflictError } from '../../errors';
 import type { CaseDeps } from './deps';
@@ -19,10 +20,7 @@ export interface DispatchResult {
   acceptSeconds: number;
 }
 
-/**
- * 派单 / 吹哨: routes the case to a department: the district (兜底) when nobody took it, else the one a
- * refusal or the centre suggested, else (on a reopened case) the same one again, else the category's.
- */
+/** 派单 / 吹哨: routes the case to a department (see `dispatchTarget`) and counts it received there once. */
 export async function dispatchCase(deps: CaseDeps, input: z.infer<typeof dispatchInput>): Promise<DispatchResult> {
   for (let race = 0; race < 3; race += 1) {
     const record = await loadCase(deps, input.caseId);
@@ -31,13 +29,7 @@ export async function dispatchCase(deps: CaseDeps, input: z.infer<typeof dispatc
       return { departmentId: record.departmentId, dispatchCount: record.dispatchCount!, acceptSeconds };
     }
     const [departments, categories] = await Promise.all([deps.reference.departments(), deps.reference.categories()]);
-    const known = (id: string | null | undefined) => (id && departments.some((d) => d.departmentId === id) ? id : undefined);
-    const departmentId = input.toDistrict
-      ? deps.centre.districtDepartmentId
-      : (known(input.suggestedDepartmentId) ??
-        (record.reopenCount > 0 ? known(record.departmentId) : undefined) ??
-        known(categories.find((c) => c.code === record.category)?.departmentId) ??
-        deps.centre.districtDepartmentId);
+    const departmentId = dispatchTarget(record, { categories, departments, districtDepartmentId: deps.centre.districtDepartmentId }, input);
     const name = departments.find((d) => d.departmentId === departmentId)?.name ?? departmentId;
     const dispatchCount = (record.dispatchCount ?? 0) + 1;
     const done = await deps.cases.transition({

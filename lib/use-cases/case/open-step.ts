@@ -2,7 +2,9 @@ import { z } from 'zod';
 import { addHours, CASE_STEPS, toShanghaiIso, type CaseRecord, type CaseStatus, type CaseStep } from '../../domain/case';
 import { shortLocalTime, smsText } from '../../domain/sms-text';
 import { ConflictError } from '../../errors';
-import type { OpenStep } from '../../ports/case-store';
+import { log } from '../../log';
+import type { OpenStep, PendingDecision } from '../../ports/case-store';
+import { outputAtOpening } from './act';
 import { notifyOnce } from '../notify';
 import type { CaseDeps } from './deps';
 import { labels, loadCase, recipients } from './recipients';
@@ -43,7 +45,8 @@ const MAX_RACES = 4;
  * Called by every `.waitForTaskToken` task: stores the token against the case and step, puts the step
  * on the right worklist, and tells whoever must act (once per opening). A Lambda retry with the same
  * token changes nothing; a continuation whose step was already decided resumes at once with that
- * decision, so an answer given while a reminder swapped the token is never lost.
+ * decision, so an answer given while a reminder swapped the token is never lost. A fresh opening
+ * whose decision was recorded before it (see `actOnCase`) takes that decision and resumes at once.
  */
 export async function openCaseStep(deps: CaseDeps, input: OpenStepInput): Promise<{ status: CaseStatus }> {
   const status = STATUS_WHILE_WAITING[input.step];
@@ -51,7 +54,9 @@ export async function openCaseStep(deps: CaseDeps, input: OpenStepInput): Promis
     const record = await loadCase(deps, input.caseId);
     const current = await deps.cases.step(input.caseId, input.step);
     if (current?.taskToken === input.taskToken) {
-      if (!input.continues) await notifyOpened(deps, record, current);
+      // A retry of an opening that was decided meanwhile (or took its decision) passes the decision on again.
+      if (current.decision) await deps.workflows.completeTask(input.taskToken, current.decision.output);
+      else if (!input.continues) await notifyOpened(deps, record, current);
       return { status };
     }
     const continuing = input.continues && current !== undefined && !current.closedAt;
@@ -60,6 +65,8 @@ export async function openCaseStep(deps: CaseDeps, input: OpenStepInput): Promis
       return { status };
     }
     const now = deps.clock.now();
+    const openedSeq = continuing ? current.openedSeq : (current?.openedSeq ?? 0) + 1;
+    const pending = continuing ? undefined : await takeablePending(deps, record, input.step, openedSeq);
     const step: OpenStep = {
       caseId: input.caseId,
       step: input.step,
@@ -71,22 +78,47 @@ export async function openCaseStep(deps: CaseDeps, input: OpenStepInput): Promis
       },
       dueAt: toShanghaiIso(addHours(now, input.seconds / 3600)),
       openedAt: continuing ? current.openedAt : toShanghaiIso(now),
-      openedSeq: continuing ? current.openedSeq : (current?.openedSeq ?? 0) + 1,
+      openedSeq,
+      ...(pending ? { decision: { ...pending.decision, output: outputAtOpening(pending.decision, record, now) } } : {}),
     };
     const recorded = await deps.cases.recordStepOpened({
       step,
       status,
       expectedVersion: record.version,
-      event: { at: toShanghaiIso(now), status, actor: 'system', note: `${continuing ? '继续等待' : '等待'}${STEP_LABEL[input.step]}` },
+      event: { at: toShanghaiIso(now), status, actor: 'system', note: `${continuing ? '继续等待' : '等待'}${STEP_LABEL[input.step]}${pending ? '（已预先决定）' : ''}` },
+      // The awaited step is open; a decision taken at opening has already named the step after it.
+      ...(record.awaiting && !pending ? { remove: ['awaiting'] as const } : {}),
+      ...(pending ? { takesPending: true } : {}),
     });
     if (!recorded) continue;
+    if (step.decision) {
+      // Whoever decided needs no request; the reporter still hears the case was accepted.
+      if (step.step === 'resolve') await notifyOpened(deps, { ...record, status }, step, { decided: true });
+      await deps.workflows.completeTask(input.taskToken, step.decision.output);
+      return { status };
+    }
     if (!continuing) await notifyOpened(deps, { ...record, status }, step);
     return { status };
   }
   throw new ConflictError(`case ${input.caseId} kept changing while opening ${input.step}`, 'CASE_CONTENDED');
 }
 
-async function notifyOpened(deps: CaseDeps, record: CaseRecord, step: OpenStep): Promise<void> {
+/**
+ * The decision recorded for this opening before it happened, if any. One recorded for another
+ * department than the case is now dispatched to is never taken (it cannot happen while routing is
+ * `dispatchTarget`; were it to, the department acts again on the open step).
+ */
+async function takeablePending(deps: CaseDeps, record: CaseRecord, stepName: CaseStep, openedSeq: number): Promise<PendingDecision | undefined> {
+  const pending = await deps.cases.pendingDecision(record.caseId, stepName);
+  if (!pending || pending.forSeq !== openedSeq) return undefined;
+  if (pending.departmentId && pending.departmentId !== record.departmentId) {
+    log.warn('pending decision for another department left untaken', { caseId: record.caseId, step: stepName });
+    return undefined;
+  }
+  return pending;
+}
+
+async function notifyOpened(deps: CaseDeps, record: CaseRecord, step: OpenStep, opts: { decided?: boolean } = {}): Promise<void> {
   const who = recipients(deps);
   const names = await labels(deps, record);
   const due = shortLocalTime(new Date(step.dueAt));
@@ -110,7 +142,9 @@ async function notifyOpened(deps: CaseDeps, record: CaseRecord, step: OpenStep):
     case 'resolve':
       return step.openedSeq === 1 || (await isFirstResolveOfDispatch(deps, record))
         ? send(await who.reporter(record.caseId), smsText.acceptedForReporter(record.caseId, names.department, shortLocalTime(new Date(record.dueAt))))
-        : send(await who.departmentDuty(record.departmentId), smsText.reworkRequested(record.caseId));
+        : opts.decided
+          ? undefined
+          : send(await who.departmentDuty(record.departmentId), smsText.reworkRequested(record.caseId));
     case 'verify':
       return send(await who.gridWorker(record.gridId), smsText.verifyRequested(record.caseId));
     case 'feedback': {

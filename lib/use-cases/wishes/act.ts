@@ -1,8 +1,10 @@
+import { createHash } from 'node:crypto';
 import { requireStaff, type StaffActor } from '../../domain/actor';
 import { toShanghaiIso } from '../../domain/case';
 import { CONTACT_WITHIN_DAYS, type Claim, type Wish, type WishAction } from '../../domain/wishes/wish';
 import { wishSms } from '../../domain/wishes/wish-sms';
 import { ConflictError, ForbiddenError, NotFoundError } from '../../errors';
+import type { ExecutionView } from '../../ports/workflows';
 import { notifyOnce } from '../notify';
 import type { WishDeps } from './deps';
 
@@ -26,6 +28,22 @@ function volunteerOf(actor: StaffActor): string {
   return actor.volunteerId;
 }
 
+/** Who decided what, so that the same vetting sent twice is recognised as a repeat. */
+function vetFingerprint(actor: StaffActor, action: Extract<WishAction, { type: 'vet' }>): string {
+  return createHash('sha256').update(`${actor.sub}|${action.approved}|${action.note}`).digest('hex').slice(0, 32);
+}
+
+/** 409 unless the wish's execution is in one of `allowed`: a decision nobody will take is never a 202. */
+async function ensureRunning(deps: WishDeps, wishId: string, allowed: ExecutionView['status'][]): Promise<void> {
+  const execution = await deps.workflows.describe('wish', wishId);
+  if (!execution || !allowed.includes(execution.status)) throw new ConflictError('该心愿的流程未在运行，操作未被记录，请联系指挥中心', 'WORKFLOW_NOT_RUNNING');
+}
+
+/** Resumes a wait; `gone` is fine while the execution runs on (a later wait takes what is recorded). */
+async function resumeWish(deps: WishDeps, wishId: string, token: string, output: Record<string, unknown>): Promise<void> {
+  if ((await deps.workflows.completeTask(token, output)) === 'gone') await ensureRunning(deps, wishId, ['RUNNING', 'SUCCEEDED']);
+}
+
 /** `POST /v1/wishes/{wishId}/actions`. Every change is a conditional write; the workflow hears ids and codes. */
 export async function actOnWish(deps: WishDeps, wishId: string, actorIn: StaffActor | undefined, action: WishAction): Promise<{ wishId: string; status: string }> {
   const actor = requireStaff(actorIn);
@@ -44,9 +62,20 @@ async function attempt(deps: WishDeps, wish: Wish, actor: StaffActor, action: Wi
   switch (action.type) {
     case 'vet': {
       gridStaff(actor, wish);
-      if (wish.status !== 'submitted' || wish.waitingFor !== 'vet' || !wish.taskToken) throw conflict();
-      if (!(await deps.wishes.update(wish, { vetNote: action.note, waitingFor: 'vet' }, ['taskToken']))) return undefined;
-      await deps.workflows.completeTask(wish.taskToken, { approved: action.approved });
+      const mine = vetFingerprint(actor, action);
+      if (wish.vetDecision) {
+        if (wish.vetDecision.fingerprint !== mine) throw conflict('该心愿已审核');
+        // A repeat: pass the decision on again if its wait is open, else the wait takes it when it opens.
+        if (wish.waitingFor === 'vet' && wish.taskToken) await resumeWish(deps, wish.wishId, wish.taskToken, { approved: action.approved });
+        else await ensureRunning(deps, wish.wishId, ['RUNNING', 'SUCCEEDED']);
+        return action.approved ? 'published' : 'rejected';
+      }
+      if (wish.status !== 'submitted') throw conflict();
+      await ensureRunning(deps, wish.wishId, ['RUNNING']);
+      // Recorded whether or not the workflow waits yet: the vetting wait takes a recorded decision at once.
+      const waiting = wish.waitingFor === 'vet' && wish.taskToken ? wish.taskToken : undefined;
+      if (!(await deps.wishes.update(wish, { vetNote: action.note, vetDecision: { approved: action.approved, fingerprint: mine } }, waiting ? ['taskToken'] : []))) return undefined;
+      if (waiting) await resumeWish(deps, wish.wishId, waiting, { approved: action.approved });
       return action.approved ? 'published' : 'rejected';
     }
     case 'claim': {
@@ -55,6 +84,7 @@ async function attempt(deps: WishDeps, wish: Wish, actor: StaffActor, action: Wi
       const mine = claims.find((c) => c.volunteerId === volunteerId);
       if (mine && mine.status !== 'released') return wish.status;
       if (wish.status !== 'published' || wish.claimCount >= wish.claimantsNeeded) throw conflict('该心愿已认领满或不在认领期');
+      await ensureRunning(deps, wish.wishId, ['RUNNING']);
       const claim: Claim = { wishId: wish.wishId, volunteerId, status: 'claimed', claimedAt: now, seq: (mine?.seq ?? 0) + 1 };
       const fillsLast = wish.claimCount + 1 === wish.claimantsNeeded;
       if (!(await deps.wishes.claim(wish, claim, fillsLast))) {
@@ -76,6 +106,7 @@ async function attempt(deps: WishDeps, wish: Wish, actor: StaffActor, action: Wi
     case 'fulfil': {
       const volunteerId = volunteerOf(actor);
       const last = wish.fulfilledCount + 1 === wish.claimantsNeeded && wish.status === 'claimed';
+      await ensureRunning(deps, wish.wishId, ['RUNNING']);
       if (!(await deps.wishes.changeClaim(wish, volunteerId, ['claimed', 'contacted'], 'fulfilled', last ? { status: 'fulfilled' } : {}))) {
         return claimUnchanged(deps, wish, volunteerId, ['fulfilled']);
       }
@@ -86,9 +117,12 @@ async function attempt(deps: WishDeps, wish: Wish, actor: StaffActor, action: Wi
       // The beneficiary's own SMS reply confirms too (see sms-inbound.ts), with the centre's authority.
       gridStaff(actor, wish);
       if (wish.status === 'confirmed') return 'confirmed';
-      if (wish.status !== 'fulfilled' || wish.waitingFor !== 'confirm' || !wish.taskToken) throw conflict();
-      if (!(await deps.wishes.update(wish, { status: 'confirmed' }, ['taskToken', 'waitingFor']))) return undefined;
-      await deps.workflows.completeTask(wish.taskToken, { confirmed: true });
+      if (wish.status !== 'fulfilled') throw conflict();
+      await ensureRunning(deps, wish.wishId, ['RUNNING']);
+      // Before the workflow waits for the confirmation, its wait finds the wish confirmed and goes on.
+      const waiting = wish.waitingFor === 'confirm' && wish.taskToken ? wish.taskToken : undefined;
+      if (!(await deps.wishes.update(wish, { status: 'confirmed' }, waiting ? ['taskToken', 'waitingFor'] : []))) return undefined;
+      if (waiting) await resumeWish(deps, wish.wishId, waiting, { confirmed: true });
       return 'confirmed';
     }
     case 'withdraw': {

@@ -41,8 +41,9 @@ async function change(deps: WishDeps, wishId: string, fn: (w: Wish) => Partial<W
 
 /** Whether what a step waits for has already happened (then the new token is answered at once). */
 function alreadyDone(wish: Wish, step: 'vet' | 'claimed' | 'fulfilled' | 'confirm'): Record<string, unknown> | undefined {
+  if (step === 'vet' && wish.vetDecision) return { approved: wish.vetDecision.approved };
   if (step === 'claimed' && wish.claimCount >= wish.claimantsNeeded) return { claimed: true };
-  if (step === 'fulfilled' && wish.status === 'fulfilled') return { fulfilled: true };
+  if (step === 'fulfilled' && (wish.status === 'fulfilled' || wish.status === 'confirmed')) return { fulfilled: true };
   if (step === 'confirm' && wish.status === 'confirmed') return { confirmed: true };
   return undefined;
 }
