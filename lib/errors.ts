@@ -51,6 +51,13 @@ export class ConflictError extends AppError {
   }
 }
 
+/** A phone number that already belongs to another registered person of the same kind. */
+export class PhoneTakenError extends ConflictError {
+  constructor(kind: 'volunteer' | 'elder') {
+    super(kind === 'volunteer' ? '该手机号已登记为志愿者' : '该手机号已登记为独居老人', 'PHONE_TAKEN');
+  }
+}
+
 /** An `Idempotency-Key` already bound to a different request: the client must not reuse it. */
 export class IdempotencyKeyReusedError extends AppError {
   constructor() {

@@ -15,8 +15,13 @@ export interface VolunteerContact {
 
 /** Elders, volunteers, visits and the points ledger. Personal data is kept apart from what plans use. */
 export interface VisitStore {
-  addElder(elder: RosterElder, contact: ElderContact): Promise<void>;
-  addVolunteer(volunteer: RosterVolunteer, contact: VolunteerContact): Promise<void>;
+  /**
+   * Registers an elder with their phone (if any) claimed in the same write: `false`, and nothing
+   * written, when another elder already holds that phone. Re-registering the same elder is allowed.
+   */
+  addElder(elder: RosterElder, contact: ElderContact): Promise<boolean>;
+  /** As `addElder`: a phone belongs to at most one volunteer; `false` when it is taken. */
+  addVolunteer(volunteer: RosterVolunteer, contact: VolunteerContact): Promise<boolean>;
   elders(): Promise<RosterElder[]>;
   volunteers(): Promise<RosterVolunteer[]>;
   elder(elderId: string): Promise<RosterElder | undefined>;

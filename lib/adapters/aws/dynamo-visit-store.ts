@@ -1,10 +1,14 @@
-import { GetCommand, PutCommand, TransactWriteCommand, UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, PutCommand, UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import type { RosterElder, RosterVolunteer } from '../../domain/visits/plan-week';
 import type { Visit } from '../../domain/visits/visit';
 import type { ElderContact, VisitStore, VolunteerContact } from '../../ports/visit-store';
 import { isConditionFailure, phoneDigest, queryAll, transactOrLose, withoutKeys } from './dynamo';
 
-const phoneKey = (phone: string) => `VPHONE#${phoneDigest(phone)}`;
+/** Phone-index items, keyed by the salted digest: one holder per phone among volunteers, and among elders. */
+const phoneKey = {
+  volunteer: (phone: string) => ({ pk: `VPHONE#${phoneDigest(phone)}`, sk: 'VOLUNTEER' }),
+  elder: (phone: string) => ({ pk: `EPHONE#${phoneDigest(phone)}`, sk: 'ELDER' }),
+};
 
 export class DynamoVisitStore implements VisitStore {
   constructor(
@@ -16,27 +20,33 @@ export class DynamoVisitStore implements VisitStore {
     return { Put: { TableName: this.tableName, Item: item } };
   }
 
-  async addElder(elder: RosterElder, contact: ElderContact): Promise<void> {
-    await this.db.send(
-      new TransactWriteCommand({
-        TransactItems: [
-          this.put({ pk: `ELDER#${elder.elderId}`, sk: 'PROFILE', gsi1pk: 'REGISTRY#ELDER', gsi1sk: `${elder.gridId}#${elder.elderId}`, ...elder }),
-          this.put({ pk: `ELDER#${elder.elderId}`, sk: 'CONTACT', ...contact }),
-        ],
-      }),
-    );
+  /** Claims a phone for one holder: the write fails if someone else holds it (the same holder may write again). */
+  private claimPhone(key: { pk: string; sk: string }, holder: 'elderId' | 'volunteerId', id: string) {
+    return {
+      Put: {
+        TableName: this.tableName,
+        Item: { ...key, [holder]: id },
+        ConditionExpression: 'attribute_not_exists(pk) OR #holder = :id',
+        ExpressionAttributeNames: { '#holder': holder },
+        ExpressionAttributeValues: { ':id': id },
+      },
+    };
   }
 
-  async addVolunteer(volunteer: RosterVolunteer, contact: VolunteerContact): Promise<void> {
-    await this.db.send(
-      new TransactWriteCommand({
-        TransactItems: [
-          this.put({ pk: `VOLUNTEER#${volunteer.volunteerId}`, sk: 'PROFILE', gsi1pk: 'REGISTRY#VOLUNTEER', gsi1sk: `${volunteer.gridId}#${volunteer.volunteerId}`, ...volunteer }),
-          this.put({ pk: `VOLUNTEER#${volunteer.volunteerId}`, sk: 'CONTACT', ...contact }),
-          this.put({ pk: phoneKey(contact.phone), sk: 'VOLUNTEER', volunteerId: volunteer.volunteerId }),
-        ],
-      }),
-    );
+  addElder(elder: RosterElder, contact: ElderContact): Promise<boolean> {
+    return transactOrLose(this.db, [
+      this.put({ pk: `ELDER#${elder.elderId}`, sk: 'PROFILE', gsi1pk: 'REGISTRY#ELDER', gsi1sk: `${elder.gridId}#${elder.elderId}`, ...elder }),
+      this.put({ pk: `ELDER#${elder.elderId}`, sk: 'CONTACT', ...contact }),
+      ...(contact.phone ? [this.claimPhone(phoneKey.elder(contact.phone), 'elderId', elder.elderId)] : []),
+    ]);
+  }
+
+  addVolunteer(volunteer: RosterVolunteer, contact: VolunteerContact): Promise<boolean> {
+    return transactOrLose(this.db, [
+      this.put({ pk: `VOLUNTEER#${volunteer.volunteerId}`, sk: 'PROFILE', gsi1pk: 'REGISTRY#VOLUNTEER', gsi1sk: `${volunteer.gridId}#${volunteer.volunteerId}`, ...volunteer }),
+      this.put({ pk: `VOLUNTEER#${volunteer.volunteerId}`, sk: 'CONTACT', ...contact }),
+      this.claimPhone(phoneKey.volunteer(contact.phone), 'volunteerId', volunteer.volunteerId),
+    ]);
   }
 
   private async registry<T>(kind: 'ELDER' | 'VOLUNTEER'): Promise<T[]> {
@@ -70,7 +80,8 @@ export class DynamoVisitStore implements VisitStore {
   }
 
   async volunteerByPhone(phone: string): Promise<string | undefined> {
-    return (await this.get<{ volunteerId: string }>(phoneKey(phone), 'VOLUNTEER'))?.volunteerId;
+    const key = phoneKey.volunteer(phone);
+    return (await this.get<{ volunteerId: string }>(key.pk, key.sk))?.volunteerId;
   }
 
   async bookedInWeek(weekId: string) {

@@ -2,7 +2,7 @@ import type { z } from 'zod';
 import { requireStaff, type StaffActor } from '../../domain/actor';
 import { randomCode } from '../../domain/ids';
 import type { registerElderCommand, registerVolunteerCommand } from '../../domain/visits/visit';
-import { ForbiddenError, ValidationError } from '../../errors';
+import { ForbiddenError, PhoneTakenError, ValidationError } from '../../errors';
 import type { VisitDeps } from './deps';
 
 async function gridOf(deps: VisitDeps, gridId: string) {
@@ -17,7 +17,7 @@ export async function registerElder(deps: VisitDeps, actor: StaffActor | undefin
   if (!(staff.role === 'admin' || (staff.role === 'grid-worker' && staff.grids.includes(command.gridId)))) throw new ForbiddenError('只能登记本网格的老人');
   const grid = await gridOf(deps, command.gridId);
   const elderId = `E${randomCode(7)}`;
-  await deps.visits.addElder(
+  const added = await deps.visits.addElder(
     {
       elderId,
       gridId: grid.gridId,
@@ -33,6 +33,7 @@ export async function registerElder(deps: VisitDeps, actor: StaffActor | undefin
       ...(command.emergencyContact ? { emergencyContact: command.emergencyContact } : {}),
     },
   );
+  if (!added) throw new PhoneTakenError('elder');
   return { elderId };
 }
 
@@ -40,9 +41,9 @@ export async function registerElder(deps: VisitDeps, actor: StaffActor | undefin
 export async function registerVolunteer(deps: VisitDeps, actor: StaffActor | undefined, command: z.infer<typeof registerVolunteerCommand>) {
   if (requireStaff(actor).role !== 'admin') throw new ForbiddenError('仅指挥中心可登记志愿者');
   const grid = await gridOf(deps, command.gridId);
-  if (await deps.visits.volunteerByPhone(command.phone)) throw new ValidationError('该手机号已登记', { phone: '已登记' }, 'DUPLICATE_VOLUNTEER');
   const volunteerId = `V${randomCode(7)}`;
-  await deps.visits.addVolunteer(
+  // The phone is claimed in the same write as the registration: of two at once, one gets it.
+  const added = await deps.visits.addVolunteer(
     {
       volunteerId,
       gridId: grid.gridId,
@@ -56,5 +57,6 @@ export async function registerVolunteer(deps: VisitDeps, actor: StaffActor | und
     },
     { name: command.name, phone: command.phone },
   );
+  if (!added) throw new PhoneTakenError('volunteer');
   return { volunteerId };
 }
