@@ -59,6 +59,13 @@ export interface Visit {
   version: number;
 }
 
+/**
+ * Once the welfare alarm has gone out (`escalated`: family told, a welfare-check case opened) the
+ * workflow no longer waits for anyone: a late check-in would strand the visit, never to be checked
+ * out or credited. The welfare case carries on from there.
+ */
+export const isPastEscalation = (visit: Pick<Visit, 'status'>) => visit.status === 'escalated';
+
 /** Points a completed visit earns: recorded once, from the event itself, never typed in. */
 export const POINTS_PER_VISIT = 10;
 /** How long after the window a check-in still counts. (The welfare-check and check-out waits live in the workflow file.) */

@@ -1,7 +1,7 @@
 import type { z } from 'zod';
 import { toShanghaiIso } from '../../domain/case';
 import type { StaffActor } from '../../domain/actor';
-import type { checkOutCommand, Visit } from '../../domain/visits/visit';
+import { isPastEscalation, type checkOutCommand, type Visit } from '../../domain/visits/visit';
 import { ConflictError, ForbiddenError, NotFoundError, UnauthenticatedError, ValidationError } from '../../errors';
 import type { VisitDeps } from './deps';
 
@@ -9,7 +9,7 @@ const notWaiting = () => new ConflictError('该探访当前不在等待此操作
 
 /** The assigned volunteer checks in; once the visit is missed, the backup may too. */
 function mayCheckIn(visit: Visit, volunteerId: string): boolean {
-  return visit.volunteerId === volunteerId || (visit.backupVolunteerId === volunteerId && (visit.status === 'missed' || visit.status === 'escalated'));
+  return visit.volunteerId === volunteerId || (visit.backupVolunteerId === volunteerId && (visit.status === 'missed' || isPastEscalation(visit)));
 }
 
 /** `POST /v1/visits/{id}/check-in` and the SMS reply `到`. Repeating it is harmless. */
@@ -19,6 +19,7 @@ export async function checkIn(deps: VisitDeps, visitId: string, volunteerId: str
     if (!visit) throw new NotFoundError('未找到该探访');
     if (!mayCheckIn(visit, volunteerId) && visit.checkedInBy !== volunteerId) throw new ForbiddenError('这不是您的探访');
     if (visit.checkedInBy === volunteerId) return { visitId, status: visit.status };
+    if (isPastEscalation(visit)) throw new ConflictError('该探访已超时，社区已启动上门查看并通知家属，不能再签到；请直接联系网格员。', 'VISIT_ESCALATED');
     if (visit.checkedInAt || visit.waitingFor !== 'check-in' || !visit.taskToken || visit.status === 'completed' || visit.status === 'cancelled') throw notWaiting();
     const set = { status: 'checked-in' as const, checkedInAt: toShanghaiIso(deps.clock.now()), checkedInBy: volunteerId };
     if (!(await deps.visits.update(visitId, visit.version, set))) continue;
