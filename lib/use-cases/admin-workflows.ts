@@ -4,7 +4,7 @@ import { randomCode } from '../domain/ids';
 import { ForbiddenError, NotFoundError } from '../errors';
 import { parseWith } from '../http/request';
 import type { Workflows } from '../ports/workflows';
-import { rosterInput } from './visits/roster';
+import { rosterInput, rosterWeek, type RosterInput } from './visits/roster';
 import { matchingInput } from './wishes/matching';
 
 /** Workflows the centre may start by hand, each with the input it validates. */
@@ -22,6 +22,8 @@ function requireAdmin(actor: StaffActor | undefined): void {
 export async function startWorkflow(deps: { workflows: Workflows; clock: { now(): Date } }, actor: StaffActor | undefined, name: z.infer<typeof startableName>, input: unknown) {
   requireAdmin(actor);
   const parsed = parseWith(STARTABLE[name], input, '工作流输入');
+  // A roster for a wrong week is refused here, before an execution could book and page anyone.
+  if (name === 'weekly-roster') rosterWeek(deps.clock.now(), (parsed as RosterInput).weekOf);
   const executionId = `${name}-${deps.clock.now().toISOString().replace(/[^0-9]/g, '').slice(0, 14)}-${randomCode(4)}`;
   await deps.workflows.start(name, executionId, JSON.parse(JSON.stringify(parsed)) as Record<string, string>);
   return { executionId };

@@ -58,7 +58,29 @@ export function nextWeekStart(now: Date): Date {
   return new Date(mondayLocal - SHANGHAI_MS);
 }
 
-/** `2026-W48`-style id of the week starting at `weekStart` (used in visit ids). */
+/** Monday 00:00 Asia/Shanghai of the week containing `moment`. */
+export function weekStartOf(moment: Date): Date {
+  return nextWeekStart(new Date(moment.getTime() - 7 * 86400_000));
+}
+
+/** A `YYYY-MM-DD` is that calendar day in Asia/Shanghai; a date-time with offset is that instant. */
+export function momentOf(dateOrDateTime: string): Date {
+  return new Date(/^\d{4}-\d{2}-\d{2}$/.test(dateOrDateTime) ? `${dateOrDateTime}T00:00:00+08:00` : dateOrDateTime);
+}
+
+/**
+ * The week a roster may plan for `weekOf` at `now`: only the current or the next Asia/Shanghai week
+ * (a roster for a past or far week would page families and open welfare cases for visits that can
+ * never happen). `undefined` means the next week. Returns the week's start, or `null` if not allowed.
+ */
+export function plannableWeek(now: Date, weekOf: string | undefined): Date | null {
+  const next = nextWeekStart(now);
+  if (weekOf === undefined) return next;
+  const start = weekStartOf(momentOf(weekOf));
+  return start.getTime() === next.getTime() || start.getTime() === weekStartOf(now).getTime() ? start : null;
+}
+
+/** The Asia/Shanghai date of the week's Monday, `2026-11-30`: the week's id (used in visit ids). */
 export function weekId(weekStart: Date): string {
   const local = new Date(weekStart.getTime() + SHANGHAI_MS);
   return local.toISOString().slice(0, 10);
