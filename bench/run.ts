@@ -2,12 +2,13 @@ import { execFileSync } from 'node:child_process';
 import { join } from 'node:path';
 
 /**
- * `npm run bench -- roster`: runs each scenario in a fresh process and prints a table.
+ * `npm run bench -- roster|wishes|lag`: runs each scenario in a fresh process and prints a table.
  * Figures are measurements of this machine, not assertions; tests never depend on them.
  */
 const BENCHES: Record<string, { script: string; scenarios: string[] }> = {
   roster: { script: 'roster-scenario.ts', scenarios: ['1k x 10k', '1k x 700 (tight)', '10k x 100k'] },
   wishes: { script: 'wish-scenario.ts', scenarios: ['1k x 10k', '10k x 100k'] },
+  lag: { script: 'lag-scenario.ts', scenarios: ['wish-vet', 'case-grid-check', 'accept-after-dispatch'] },
 };
 
 const which = process.argv[2] ?? 'roster';
@@ -17,8 +18,11 @@ if (!bench) {
   process.exit(2);
 }
 const tsx = join(__dirname, '..', 'node_modules', '.bin', 'tsx');
-const rows = bench.scenarios.map((scenario) => JSON.parse(execFileSync(tsx, [join(__dirname, bench.script), scenario], { encoding: 'utf8' })) as Record<string, unknown>);
-if (which === 'wishes') {
+const extra = process.argv.slice(3);
+const rows = bench.scenarios.map(
+  (scenario) => JSON.parse(execFileSync(tsx, [join(__dirname, bench.script), scenario, ...extra], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'] }).trim().split('\n').at(-1)!) as Record<string, unknown>,
+);
+if (which === 'wishes' || which === 'lag') {
   console.table(rows);
   process.exit(0);
 }
