@@ -6,12 +6,16 @@
  *   it issued, and the task's TimeoutSeconds(Path)/HeartbeatSeconds(Path) move into the Parameters so
  *   the engine enforces them on the virtual clock;
  * - every Task gets a real-time timeout the library can never reach: virtual time governs instead.
+ * - each pausing state (task token, Wait) also receives its raw input, which the engine writes down
+ *   so that it can resume there after a restart.
  * Waits inside Parallel or Map branches are refused: the stack could not tell when such a branch settles.
  */
 export const TOKEN_PLACEHOLDER = '__LOCAL_TASK_TOKEN__';
 export const LOCAL_WAIT_RESOURCE = 'arn:aws:states:::local:wait';
 export const TIMEOUT_KEY = '__localTimeoutSeconds';
 export const HEARTBEAT_KEY = '__localHeartbeatSeconds';
+/** The raw input of a pausing state, carried in its Parameters so the engine can write it down and resume there. */
+export const STATE_INPUT_KEY = '__localStateInput';
 // Node timers hold at most 2^31-1 ms (24.8 days); longer ones fire at once.
 const UNREACHABLE_SECONDS = 2_000_000;
 
@@ -35,12 +39,20 @@ function replaceToken(node: unknown): unknown {
   return out;
 }
 
+/** A pausing state resumes from its raw input, which an InputPath would hide from its Parameters. */
+function refuseInputPath(name: string, state: State): void {
+  if (state.InputPath !== undefined && state.InputPath !== '$') {
+    throw new Error(`State "${name}" pauses and has an InputPath: move the selection into its Parameters, so the local engine can resume it`);
+  }
+}
+
 function prepareStates(def: Definition, tasks: PreparedDefinition['tasks'], nested: boolean): Definition {
   const States: Record<string, State> = {};
   for (const [name, original] of Object.entries(def.States)) {
     const state: State = { ...original };
     if (state.Type === 'Wait') {
       if (nested) throw new Error(`Wait state "${name}" inside a Parallel/Map branch is not supported locally`);
+      refuseInputPath(name, state);
       const { Seconds, SecondsPath, Timestamp, TimestampPath, ...rest } = state;
       States[name] = {
         ...rest,
@@ -51,6 +63,7 @@ function prepareStates(def: Definition, tasks: PreparedDefinition['tasks'], nest
           ...(SecondsPath ? { 'seconds.$': SecondsPath } : {}),
           ...(Timestamp ? { timestamp: Timestamp } : {}),
           ...(TimestampPath ? { 'timestamp.$': TimestampPath } : {}),
+          [`${STATE_INPUT_KEY}.$`]: '$',
         },
         ResultPath: null,
         TimeoutSeconds: UNREACHABLE_SECONDS,
@@ -62,6 +75,7 @@ function prepareStates(def: Definition, tasks: PreparedDefinition['tasks'], nest
       const resource = String(state.Resource);
       const isToken = resource.endsWith('.waitForTaskToken');
       if (isToken && nested) throw new Error(`Task token state "${name}" inside a Parallel/Map branch is not supported locally`);
+      if (isToken) refuseInputPath(name, state);
       const { TimeoutSeconds, TimeoutSecondsPath, HeartbeatSeconds, HeartbeatSecondsPath, ...rest } = state;
       const next: State = { ...rest, TimeoutSeconds: UNREACHABLE_SECONDS };
       if (isToken) {
@@ -71,6 +85,7 @@ function prepareStates(def: Definition, tasks: PreparedDefinition['tasks'], nest
           ...(TimeoutSecondsPath ? { [`${TIMEOUT_KEY}.$`]: TimeoutSecondsPath } : {}),
           ...(HeartbeatSeconds !== undefined ? { [HEARTBEAT_KEY]: HeartbeatSeconds } : {}),
           ...(HeartbeatSecondsPath ? { [`${HEARTBEAT_KEY}.$`]: HeartbeatSecondsPath } : {}),
+          [`${STATE_INPUT_KEY}.$`]: '$',
         };
       }
       States[name] = next;

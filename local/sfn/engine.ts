@@ -1,7 +1,8 @@
 import { randomBytes } from 'node:crypto';
 import { StateMachine } from 'aws-local-stepfunctions';
 import type { VirtualClock } from '../clock';
-import { HEARTBEAT_KEY, prepareDefinition, TIMEOUT_KEY, TOKEN_PLACEHOLDER, type PreparedDefinition } from './definition';
+import { HEARTBEAT_KEY, prepareDefinition, STATE_INPUT_KEY, TIMEOUT_KEY, TOKEN_PLACEHOLDER, type PreparedDefinition } from './definition';
+import { noJournal, type ExecutionJournal, type JournalEntry, type Outcome, type PauseWait } from './journal';
 
 /** An error as the Step Functions API reports it (`ExecutionAlreadyExists`, `TaskTimedOut`, …). */
 export class SfnApiError extends Error {
@@ -53,7 +54,23 @@ interface Execution {
   timers: Set<number>;
   /** Settle whatever the interpreter still awaits, so it clears its own timers when the execution ends. */
   cancellers: Set<() => void>;
+  /** After a restart: the pause to continue from, taken by the first run of that state. */
+  resume?: Resume;
+  /** After a restart: the state whose re-entry is not history (it was entered before the restart). */
+  reentered?: string;
 }
+
+interface Resume {
+  state: string;
+  wait: PauseWait;
+  handedOut: boolean;
+  outcome?: Outcome;
+}
+
+/** The last pause read back from the journal, with the raw input its state is re-entered with. */
+type RestoredPause = Resume & { stateInput: unknown };
+
+type TokenWait = Extract<PauseWait, { kind: 'token' }>;
 
 interface PendingTask {
   token: string;
@@ -63,7 +80,7 @@ interface PendingTask {
   reject: (err: Error) => void;
   timeoutTimer?: number;
   heartbeatTimer?: number;
-  heartbeatSeconds?: number;
+  heartbeatSeconds?: number | undefined;
   /** Whether the execution counts as waiting on this task (set once the handing-out Lambda returned). */
   waiting: boolean;
   /** Answered (or timed out) already, possibly while the handing-out Lambda was still running. */
@@ -80,7 +97,8 @@ const HISTORY_DETAIL_KEYS: Record<string, string> = {
  * aws-local-stepfunctions interpreter, Lambda tasks call handlers in-process with AWS's
  * `{Payload, StatusCode}` envelope, task tokens are issued and honoured, and every wait or timeout
  * runs on the virtual clock. `busy` counts executions doing work (not waiting), so the clock can tell
- * when the system has settled.
+ * when the system has settled. With a file journal every execution survives a restart of the process:
+ * `restore()` continues each RUNNING one from its last pause with the same token and timers.
  */
 export class LocalStepFunctions {
   private readonly machines = new Map<string, { name: string; prepared: PreparedDefinition; createdAt: Date }>();
@@ -95,10 +113,60 @@ export class LocalStepFunctions {
     private readonly invoke: Invoke,
     private readonly region: string,
     private readonly account: string,
+    private journal: ExecutionJournal = noJournal,
   ) {}
 
+  /** Validates the definition once (ajv costs ~90 ms for a large one); executions reuse it unvalidated. */
   register(arn: string, name: string, definition: Record<string, unknown>): void {
-    this.machines.set(arn, { name, prepared: prepareDefinition(definition), createdAt: this.clock.now() });
+    const prepared = prepareDefinition(definition);
+    new StateMachine(prepared.definition as never, { validationOptions: { checkArn: false } });
+    this.machines.set(arn, { name, prepared, createdAt: this.clock.now() });
+  }
+
+  /**
+   * Reads back every execution the journal holds: finished ones keep their history and reserve their
+   * names; RUNNING ones continue from their last pause (a token still waits on the same token with its
+   * timers at the same virtual times; an answered task or a finished Wait moves on with its outcome).
+   */
+  restore(): { running: number; finished: number } {
+    let running = 0;
+    for (const { executionArn, entries } of this.journal.load()) {
+      const start = entries[0] as Extract<JournalEntry, { k: 'start' }>;
+      const execution = this.blankExecution(executionArn, start.stateMachineArn, start.name, start.input, new Date(start.startMs));
+      let resume: RestoredPause | undefined;
+      for (const entry of entries) {
+        if (entry.k === 'event') execution.history.push({ ...entry.event, timestamp: new Date(entry.event.timestampMs) });
+        else if (entry.k === 'pause') {
+          if (resume?.wait.kind === 'token') this.spentTokens.add(resume.wait.token);
+          resume = { state: entry.state, wait: entry.wait, handedOut: false, stateInput: entry.stateInput };
+        } else if (entry.k === 'handed-out' && resume?.wait.kind === 'token' && resume.wait.token === entry.token) resume.handedOut = true;
+        else if (entry.k === 'heartbeat' && resume?.wait.kind === 'token' && resume.wait.token === entry.token) resume.wait.heartbeatDueMs = entry.dueMs;
+        else if (entry.k === 'outcome' && resume && !resume.outcome) resume.outcome = entry.outcome;
+        else if (entry.k === 'end') Object.assign(execution, { status: entry.status, output: entry.output, error: entry.error, cause: entry.cause, stopDate: new Date(entry.stopMs) });
+      }
+      this.executions.set(executionArn, execution);
+      if (resume?.wait.kind === 'token' && (resume.outcome || execution.status !== 'RUNNING')) this.spentTokens.add(resume.wait.token);
+      if (execution.status !== 'RUNNING') continue;
+      const machine = this.machines.get(execution.stateMachineArn);
+      if (!machine || (resume && !(resume.state in machine.prepared.definition.States))) {
+        this.finish(execution, { status: 'FAILED', error: 'States.Runtime', cause: 'the state machine changed while this execution was stopped; it cannot continue here' }, false);
+        continue;
+      }
+      running += 1;
+      if (!resume) {
+        this.run(execution, machine.prepared, JSON.parse(execution.input));
+        continue;
+      }
+      const { stateInput, ...pause } = resume;
+      execution.resume = pause;
+      execution.reentered = pause.state;
+      this.run(execution, machine.prepared, stateInput, pause.state);
+    }
+    return { running, finished: this.executions.size - running };
+  }
+
+  private blankExecution(executionArn: string, stateMachineArn: string, name: string, input: string, startDate: Date): Execution {
+    return { executionArn, stateMachineArn, name, input, status: 'RUNNING', startDate, history: [], tokens: new Set(), waiting: 0, timers: new Set(), cancellers: new Set() };
   }
 
   isIdle(): boolean {
@@ -127,26 +195,15 @@ export class LocalStepFunctions {
       if (existing.status === 'RUNNING' && existing.input === input) return { executionArn, startDate: existing.startDate };
       throw new SfnApiError('ExecutionAlreadyExists', `Execution Already Exists: '${executionArn}'`);
     }
-    const execution: Execution = {
-      executionArn,
-      stateMachineArn,
-      name: execName,
-      input,
-      status: 'RUNNING',
-      startDate: this.clock.now(),
-      history: [],
-      tokens: new Set(),
-      waiting: 0,
-      timers: new Set(),
-      cancellers: new Set(),
-    };
+    const execution = this.blankExecution(executionArn, stateMachineArn, execName, input, this.clock.now());
     this.executions.set(executionArn, execution);
+    this.journal.append(executionArn, { k: 'start', executionArn, stateMachineArn, name: execName, input, startMs: execution.startDate.getTime() });
     this.record(execution, 'ExecutionStarted', { executionStartedEventDetails: { input, roleArn: 'local' } });
     this.run(execution, machine.prepared, parsedInput);
     return { executionArn, startDate: execution.startDate };
   }
 
-  private run(execution: Execution, prepared: PreparedDefinition, input: unknown): void {
+  private run(execution: Execution, prepared: PreparedDefinition, input: unknown, startAt?: string): void {
     const overrides: Record<string, (input: any) => Promise<any>> = {};
     const retryIntervalOverrides: Record<string, number> = {};
     for (const [stateName, task] of prepared.tasks) {
@@ -158,7 +215,8 @@ export class LocalStepFunctions {
             ? (params) => this.waitForToken(execution, stateName, params)
             : (params) => this.invokeLambda(execution, stateName, params);
     }
-    const machine = new StateMachine(prepared.definition as never, { validationOptions: { checkArn: false } });
+    const definition = startAt ? { ...prepared.definition, StartAt: startAt } : prepared.definition;
+    const machine = new StateMachine(definition as never, { validationOptions: { noValidate: true } });
     const context = {
       Execution: { Id: execution.executionArn, Name: execution.name, StartTime: execution.startDate.toISOString(), Input: input, RoleArn: 'local' },
       StateMachine: { Id: execution.stateMachineArn, Name: this.machines.get(execution.stateMachineArn)!.name },
@@ -183,6 +241,10 @@ export class LocalStepFunctions {
     try {
       for await (const event of events) {
         const kind = String(event.type);
+        if (kind === 'StateEntered' && event.state?.name === execution.reentered) {
+          execution.reentered = undefined;
+          continue;
+        }
         if (kind in HISTORY_DETAIL_KEYS && event.state) {
           const verb = kind === 'StateEntered' ? 'Entered' : 'Exited';
           const payload = kind === 'StateEntered' ? { input: JSON.stringify(event.state.input ?? null) } : { output: JSON.stringify(event.state.output ?? null) };
@@ -196,14 +258,16 @@ export class LocalStepFunctions {
     }
   }
 
-  private finish(execution: Execution, outcome: { status: Status; output?: string; error?: string; cause?: string }): void {
+  private finish(execution: Execution, outcome: { status: Status; output?: string; error?: string; cause?: string }, wasRunning = true): void {
     if (execution.stopDate) return;
-    if (execution.waiting === 0) this.busy -= 1;
+    if (execution.waiting === 0 && wasRunning) this.busy -= 1;
     execution.waiting = 0;
     for (const timer of execution.timers) this.clock.cancel(timer);
     for (const cancel of execution.cancellers) cancel();
     Object.assign(execution, outcome, { stopDate: this.clock.now() });
     for (const token of execution.tokens) this.dropTask(token);
+    const { status, output, error, cause } = execution;
+    this.journal.append(execution.executionArn, { k: 'end', status, output, error, cause, stopMs: execution.stopDate!.getTime() });
     const type = { SUCCEEDED: 'ExecutionSucceeded', FAILED: 'ExecutionFailed', ABORTED: 'ExecutionAborted', TIMED_OUT: 'ExecutionTimedOut', RUNNING: '' }[outcome.status];
     const details =
       outcome.status === 'SUCCEEDED'
@@ -216,7 +280,21 @@ export class LocalStepFunctions {
 
   private record(execution: Execution, type: string, details: Record<string, unknown>): void {
     const id = execution.history.length + 1;
-    execution.history.push({ id, previousEventId: id - 1, timestamp: this.clock.now(), type, details });
+    const timestamp = this.clock.now();
+    execution.history.push({ id, previousEventId: id - 1, timestamp, type, details });
+    this.journal.append(execution.executionArn, { k: 'event', event: { id, previousEventId: id - 1, timestampMs: timestamp.getTime(), type, details } });
+  }
+
+  /** The pause a restarted execution continues from, if this state is it. */
+  private takeResume(execution: Execution, stateName: string): Resume | undefined {
+    const resume = execution.resume;
+    if (resume?.state !== stateName) return undefined;
+    execution.resume = undefined;
+    return resume;
+  }
+
+  private noteOutcome(execution: Execution, stateName: string, outcome: Outcome): void {
+    this.journal.append(execution.executionArn, { k: 'outcome', state: stateName, outcome });
   }
 
   private async invokeLambda(execution: Execution, stateName: string, params: any): Promise<unknown> {
@@ -233,11 +311,22 @@ export class LocalStepFunctions {
     }
   }
 
-  private waitOnClock(execution: Execution, stateName: string, params: { seconds?: number; timestamp?: string }): Promise<null> {
-    const dueMs = params.timestamp !== undefined ? new Date(params.timestamp).getTime() : this.clock.nowMs() + Number(params.seconds ?? 0) * 1000;
+  private waitOnClock(execution: Execution, stateName: string, params: { seconds?: number; timestamp?: string; [STATE_INPUT_KEY]?: unknown }): Promise<null> {
+    const resume = this.takeResume(execution, stateName);
+    if (resume?.outcome) return Promise.resolve(null);
+    const dueMs =
+      resume?.wait.kind === 'wait'
+        ? resume.wait.dueMs
+        : params.timestamp !== undefined
+          ? new Date(params.timestamp).getTime()
+          : this.clock.nowMs() + Number(params.seconds ?? 0) * 1000;
     if (Number.isNaN(dueMs)) return Promise.reject(new StatesError('States.Runtime', `Wait "${stateName}" has an invalid timestamp`));
     // As on AWS, a wait whose time has already come continues at once.
-    if (dueMs <= this.clock.nowMs()) return Promise.resolve(null);
+    if (dueMs <= this.clock.nowMs()) {
+      if (resume) this.noteOutcome(execution, stateName, { output: null });
+      return Promise.resolve(null);
+    }
+    if (!resume) this.journal.append(execution.executionArn, { k: 'pause', state: stateName, stateInput: params[STATE_INPUT_KEY], wait: { kind: 'wait', dueMs } });
     return new Promise((resolve) => {
       this.enterWait(execution);
       const cancel = () => resolve(null);
@@ -245,6 +334,7 @@ export class LocalStepFunctions {
       const timer = this.clock.schedule(dueMs, `${execution.name}: ${stateName}`, () => {
         execution.timers.delete(timer);
         execution.cancellers.delete(cancel);
+        this.noteOutcome(execution, stateName, { output: null });
         this.leaveWait(execution);
         resolve(null);
       });
@@ -264,28 +354,48 @@ export class LocalStepFunctions {
   }
 
   private async waitForToken(execution: Execution, stateName: string, rawParams: Record<string, unknown>): Promise<unknown> {
-    const token = `AQ${randomBytes(48).toString('base64url')}`;
-    const { [TIMEOUT_KEY]: timeoutSeconds, [HEARTBEAT_KEY]: heartbeatSeconds, ...params } = rawParams;
-    const withToken = JSON.parse(JSON.stringify(params).split(TOKEN_PLACEHOLDER).join(token));
+    const { [TIMEOUT_KEY]: timeoutSeconds, [HEARTBEAT_KEY]: heartbeatSeconds, [STATE_INPUT_KEY]: stateInput, ...params } = rawParams;
+    const resume = this.takeResume(execution, stateName);
+    if (resume?.outcome) {
+      if ('output' in resume.outcome) return resume.outcome.output;
+      throw new StatesError(resume.outcome.error, resume.outcome.cause);
+    }
+    let wait: TokenWait;
+    if (resume?.wait.kind === 'token') wait = resume.wait;
+    else {
+      const now = this.clock.nowMs();
+      wait = {
+        kind: 'token',
+        token: `AQ${randomBytes(48).toString('base64url')}`,
+        ...(typeof timeoutSeconds === 'number' ? { timeoutDueMs: now + timeoutSeconds * 1000 } : {}),
+        ...(typeof heartbeatSeconds === 'number' ? { heartbeatSeconds, heartbeatDueMs: now + heartbeatSeconds * 1000 } : {}),
+      };
+      // Written down before any Lambda sees the token: whatever it stores, a restart still honours.
+      this.journal.append(execution.executionArn, { k: 'pause', state: stateName, stateInput, wait });
+    }
+    const { token } = wait;
     const outcome = new Promise<unknown>((resolve, reject) => {
-      const pending: PendingTask = { token, executionArn: execution.executionArn, stateName, resolve, reject, waiting: false, settled: false };
+      const pending: PendingTask = { token, executionArn: execution.executionArn, stateName, resolve, reject, waiting: false, settled: false, heartbeatSeconds: wait.heartbeatSeconds };
       execution.cancellers.add(() => reject(new StatesError('States.Runtime', 'execution ended')));
-      if (typeof heartbeatSeconds === 'number') pending.heartbeatSeconds = heartbeatSeconds;
       this.pendingTasks.set(token, pending);
       execution.tokens.add(token);
-      if (typeof timeoutSeconds === 'number') {
-        pending.timeoutTimer = this.clock.schedule(this.clock.nowMs() + timeoutSeconds * 1000, `${execution.name}: ${stateName} timeout`, () =>
-          this.timeOut(token),
-        );
+      if (wait.timeoutDueMs !== undefined) {
+        pending.timeoutTimer = this.clock.schedule(wait.timeoutDueMs, `${execution.name}: ${stateName} timeout`, () => this.timeOut(token));
       }
-      this.armHeartbeat(pending);
+      if (wait.heartbeatDueMs !== undefined) this.armHeartbeat(pending, wait.heartbeatDueMs);
     });
-    // The invocation that hands the token out runs first; if it fails, the task fails with its error.
-    try {
-      await this.invokeLambda(execution, stateName, withToken);
-    } catch (err) {
-      this.dropTask(token);
-      throw err;
+    // If the hand-out fails, nobody awaits this promise when the execution's end rejects it.
+    outcome.catch(() => undefined);
+    if (!resume?.handedOut) {
+      // The invocation that hands the token out runs first; if it fails, the task fails with its error.
+      const withToken = JSON.parse(JSON.stringify(params).split(TOKEN_PLACEHOLDER).join(token));
+      try {
+        await this.invokeLambda(execution, stateName, withToken);
+      } catch (err) {
+        this.dropTask(token);
+        throw err;
+      }
+      this.journal.append(execution.executionArn, { k: 'handed-out', token });
     }
     const pending = this.pendingTasks.get(token);
     if (pending && !pending.settled) {
@@ -307,12 +417,9 @@ export class LocalStepFunctions {
     }
   }
 
-  private armHeartbeat(pending: PendingTask): void {
-    if (pending.heartbeatSeconds === undefined) return;
+  private armHeartbeat(pending: PendingTask, dueMs: number): void {
     if (pending.heartbeatTimer !== undefined) this.clock.cancel(pending.heartbeatTimer);
-    pending.heartbeatTimer = this.clock.schedule(this.clock.nowMs() + pending.heartbeatSeconds * 1000, `${pending.stateName} heartbeat`, () =>
-      this.timeOut(pending.token),
-    );
+    pending.heartbeatTimer = this.clock.schedule(dueMs, `${pending.stateName} heartbeat`, () => this.timeOut(pending.token));
   }
 
   private timeOut(token: string): void {
@@ -320,6 +427,7 @@ export class LocalStepFunctions {
     if (!pending) return;
     const execution = this.executions.get(pending.executionArn)!;
     this.record(execution, 'TaskTimedOut', { taskTimedOutEventDetails: { error: 'States.Timeout', stateName: pending.stateName } });
+    this.noteOutcome(execution, pending.stateName, { error: 'States.Timeout', cause: 'Task timed out' });
     this.dropTask(token);
     this.settle(pending);
     pending.reject(new StatesError('States.Timeout', 'Task timed out'));
@@ -352,6 +460,7 @@ export class LocalStepFunctions {
     }
     const execution = this.executions.get(pending.executionArn)!;
     this.record(execution, 'TaskSucceeded', { taskSucceededEventDetails: { resourceType: 'lambda', resource: 'invoke.waitForTaskToken', output } });
+    this.noteOutcome(execution, pending.stateName, { output: parsed });
     this.dropTask(pending.token);
     this.settle(pending);
     pending.resolve(parsed);
@@ -361,13 +470,18 @@ export class LocalStepFunctions {
     const pending = this.takeTask(token);
     const execution = this.executions.get(pending.executionArn)!;
     this.record(execution, 'TaskFailed', { taskFailedEventDetails: { error, cause } });
+    this.noteOutcome(execution, pending.stateName, { error: error ?? 'States.TaskFailed', cause: cause ?? '' });
     this.dropTask(pending.token);
     this.settle(pending);
     pending.reject(new StatesError(error ?? 'States.TaskFailed', cause ?? ''));
   }
 
   sendTaskHeartbeat(token: string | undefined): void {
-    this.armHeartbeat(this.takeTask(token));
+    const pending = this.takeTask(token);
+    if (pending.heartbeatSeconds === undefined) return;
+    const dueMs = this.clock.nowMs() + pending.heartbeatSeconds * 1000;
+    this.journal.append(pending.executionArn, { k: 'heartbeat', token: pending.token, dueMs });
+    this.armHeartbeat(pending, dueMs);
   }
 
   stopExecution(executionArn: string, error?: string, cause?: string): Date {
@@ -394,8 +508,12 @@ export class LocalStepFunctions {
       .sort((a, b) => b.startDate.getTime() - a.startDate.getTime());
   }
 
-  /** Aborts everything still running: the stack is shutting down. */
+  /**
+   * The stack is shutting down: everything still running is let go in memory only. The journal is
+   * closed first, so the executions stay RUNNING on disk and continue at the next start.
+   */
   stopAll(): void {
+    this.journal = noJournal;
     for (const execution of this.executions.values()) if (execution.status === 'RUNNING') this.stopExecution(execution.executionArn);
   }
 }

@@ -112,6 +112,33 @@ describe('local Step Functions through @aws-sdk/client-sfn', () => {
     expect(JSON.parse((await describe_(executionArn)).output!).outcome).toBe('escalated');
   });
 
+  it('fails the execution, and only the execution, when the Lambda handing out a token throws', async () => {
+    const unhandled: unknown[] = [];
+    const listener = (reason: unknown) => unhandled.push(reason);
+    process.on('unhandledRejection', listener);
+    try {
+      const definition = {
+        StartAt: 'Ask',
+        States: {
+          Ask: {
+            Type: 'Task',
+            Resource: 'arn:aws:states:::lambda:invoke.waitForTaskToken',
+            Parameters: { FunctionName: fnArn('always-fails'), Payload: { 'taskToken.$': '$$.Task.Token' } },
+            TimeoutSeconds: 3600,
+            End: true,
+          },
+        },
+      };
+      const { executionArn } = await start(definition, { caseId: 'c10' });
+      await new Promise((r) => setImmediate(r));
+      const failed = await describe_(executionArn);
+      expect(failed).toMatchObject({ status: 'FAILED', error: 'CaseMissingError' });
+      expect(unhandled).toEqual([]);
+    } finally {
+      process.off('unhandledRejection', listener);
+    }
+  });
+
   it('answers InvalidToken for a token it never issued', async () => {
     await expect(h.client.send(new SendTaskSuccessCommand({ taskToken: 'AQnot-a-token', output: '{}' }))).rejects.toMatchObject({ name: 'InvalidToken' });
   });

@@ -1,4 +1,4 @@
-import { HEARTBEAT_KEY, LOCAL_WAIT_RESOURCE, prepareDefinition, TIMEOUT_KEY, TOKEN_PLACEHOLDER } from '../../../local/sfn/definition';
+import { HEARTBEAT_KEY, LOCAL_WAIT_RESOURCE, prepareDefinition, STATE_INPUT_KEY, TIMEOUT_KEY, TOKEN_PLACEHOLDER } from '../../../local/sfn/definition';
 
 describe('prepareDefinition', () => {
   const definition = {
@@ -25,10 +25,26 @@ describe('prepareDefinition', () => {
   it('replaces the task token and carries the timeouts to the engine', () => {
     const { definition: out, tasks } = prepareDefinition(definition);
     const state = out.States['Ask a person']!;
-    expect(state.Parameters).toEqual({ FunctionName: 'f', Payload: { token: TOKEN_PLACEHOLDER, 'id.$': '$.id' }, [`${TIMEOUT_KEY}.$`]: '$.limit', [HEARTBEAT_KEY]: 60 });
+    expect(state.Parameters).toEqual({
+      FunctionName: 'f',
+      Payload: { token: TOKEN_PLACEHOLDER, 'id.$': '$.id' },
+      [`${TIMEOUT_KEY}.$`]: '$.limit',
+      [HEARTBEAT_KEY]: 60,
+      [`${STATE_INPUT_KEY}.$`]: '$',
+    });
     expect(state.TimeoutSecondsPath).toBeUndefined();
     expect(state.HeartbeatSeconds).toBeUndefined();
     expect(tasks.get('Ask a person')?.kind).toBe('token');
+  });
+
+  it('hands every pausing state its raw input, so the engine can resume there', () => {
+    const { definition: out } = prepareDefinition(definition);
+    expect(out.States['Wait a day']!.Parameters).toMatchObject({ [`${STATE_INPUT_KEY}.$`]: '$' });
+  });
+
+  it('refuses an InputPath on a pausing state, which would hide the input to resume with', () => {
+    const narrowed = { StartAt: 'W', States: { W: { Type: 'Wait', Seconds: 1, InputPath: '$.plan', End: true } } };
+    expect(() => prepareDefinition(narrowed)).toThrow(/InputPath/);
   });
 
   it('leaves the original definition untouched', () => {
