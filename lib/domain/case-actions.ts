@@ -99,20 +99,22 @@ export function nextStepAfter(
 ): CaseAwaiting | undefined {
   const dispatchTo = (suggestedDepartmentId: string | null | undefined, reopened = record) =>
     ({ step: 'accept', departmentId: dispatchTarget(reopened, refs, { suggestedDepartmentId }) }) as const;
+  // The department travels along, so a step several decisions ahead still knows whose it is.
+  const same = (step: CaseStep): CaseAwaiting => ({ step, ...(record.departmentId ? { departmentId: record.departmentId } : {}) });
   switch (action.type) {
     case 'grid-check':
-      return action.outcome === 'needs-dispatch' ? dispatchTo(null) : action.outcome === 'resolved-on-site' ? { step: 'feedback' } : undefined;
+      return action.outcome === 'needs-dispatch' ? dispatchTo(null) : action.outcome === 'resolved-on-site' ? same('feedback') : undefined;
     case 'accept':
-      return { step: 'resolve', ...(record.departmentId ? { departmentId: record.departmentId } : {}) };
+      return same('resolve');
     case 'refuse':
       return dispatchTo(action.suggestedDepartmentId);
     case 'resolve':
-      return { step: 'verify' };
+      return same('verify');
     case 'verify':
-      return action.passed ? { step: 'feedback' } : { step: 'resolve', ...(record.departmentId ? { departmentId: record.departmentId } : {}) };
+      return same(action.passed ? 'feedback' : 'resolve');
     case 'feedback':
       if (action.rating !== 'dissatisfied') return undefined;
-      return record.reopenCount + 1 >= 2 ? { step: 'centre-review' } : dispatchTo(null, { ...record, reopenCount: record.reopenCount + 1 });
+      return record.reopenCount + 1 >= 2 ? same('centre-review') : dispatchTo(null, { ...record, reopenCount: record.reopenCount + 1 });
     case 'centre-review':
       return action.decision === 'dispatch' ? dispatchTo(action.departmentId) : undefined;
   }

@@ -36,7 +36,10 @@ export type CaseStep = (typeof CASE_STEPS)[number];
  */
 export interface CaseAwaiting {
   step: CaseStep;
+  /** The department the case is (or is being) dispatched to. */
   departmentId?: string;
+  /** The fingerprint of the decision that set it: a repeat of that decision is recognised. */
+  after?: string;
 }
 
 export type ActorKind = 'resident' | 'grid-worker' | 'department' | 'admin' | 'system';

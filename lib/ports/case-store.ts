@@ -115,10 +115,11 @@ export interface CaseStore {
     /** The opening takes the step's pending decision (now `step.decision`): the pending item goes. */
     takesPending?: boolean;
   }): Promise<boolean>;
-  pendingDecision(caseId: string, step: CaseStep): Promise<PendingDecision | undefined>;
+  /** Decisions recorded for openings of the step still to come, lowest `forSeq` first. */
+  pendingDecisions(caseId: string, step: CaseStep): Promise<PendingDecision[]>;
   /**
-   * Records a decision for a step's next opening, with the case change it brings: at most one pending
-   * decision per step, so of two concurrent ones exactly one wins (`true`).
+   * Records a decision for one coming opening of a step, with the case change it brings: at most one
+   * per opening, so of two concurrent ones exactly one wins (`true`).
    */
   recordPendingDecision(input: { pending: PendingDecision; transition: Transition }): Promise<boolean>;
   /**

@@ -37,7 +37,7 @@ export function workQueue(step: Pick<OpenStep, 'step' | 'assignee'>): string | u
 const IDEMPOTENCY_ITEM = 3;
 
 /** Not under `STEP#`: a pending decision is no step, and closing a case leaves it alone. */
-const pendingKey = (caseId: string, step: CaseStep) => ({ pk: `CASE#${caseId}`, sk: `PENDING#${step}` });
+const pendingKey = (caseId: string, step: CaseStep, forSeq: number) => ({ pk: `CASE#${caseId}`, sk: `PENDING#${step}#${String(forSeq).padStart(4, '0')}` });
 
 const openIndexKey = (record: Pick<CaseRecord, 'gridId' | 'category'>) => (record.gridId ? `OPEN#${record.gridId}#${record.category}` : undefined);
 
@@ -192,20 +192,19 @@ export class DynamoCaseStore implements CaseStore {
           Item: { ...keys.caseStep(step.caseId, step.step), ...step, ...(queue ? { gsi1pk: `WORK#${queue}`, gsi1sk: `${step.dueAt}#${step.caseId}` } : {}) },
         },
       },
-      ...(input.takesPending ? [{ Delete: { TableName: this.tableName, Key: pendingKey(step.caseId, step.step) } }] : []),
+      ...(input.takesPending ? [{ Delete: { TableName: this.tableName, Key: pendingKey(step.caseId, step.step, step.openedSeq) } }] : []),
       ...this.transitionItems({ caseId: step.caseId, expectedVersion, set: { status }, ...(input.remove ? { remove: input.remove } : {}), event }),
     ]);
   }
 
-  async pendingDecision(caseId: string, step: CaseStep): Promise<PendingDecision | undefined> {
-    const out = await this.db.send(new GetCommand({ TableName: this.tableName, Key: pendingKey(caseId, step), ConsistentRead: true }));
-    return withoutKeys<PendingDecision>(out.Item);
+  async pendingDecisions(caseId: string, step: CaseStep): Promise<PendingDecision[]> {
+    return (await this.queryCase(caseId, `PENDING#${step}#`)).map((item) => withoutKeys<PendingDecision>(item)!);
   }
 
   recordPendingDecision(input: { pending: PendingDecision; transition: Transition }): Promise<boolean> {
     const { pending, transition } = input;
     return this.transact([
-      { Put: { TableName: this.tableName, Item: { ...pendingKey(pending.caseId, pending.step), ...pending }, ConditionExpression: 'attribute_not_exists(pk)' } },
+      { Put: { TableName: this.tableName, Item: { ...pendingKey(pending.caseId, pending.step, pending.forSeq), ...pending }, ConditionExpression: 'attribute_not_exists(pk)' } },
       ...this.transitionItems(transition),
     ]);
   }

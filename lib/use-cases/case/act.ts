@@ -46,28 +46,32 @@ export async function actOnCase(
   for (let race = 0; race < RACES; race += 1) {
     const record = await deps.cases.get(caseId);
     if (!record || (actor.kind === 'resident' && !proof?.trackingCodeMatches(record))) throw new NotFoundError('未找到该诉求');
-    const [step, pending] = await Promise.all([deps.cases.step(caseId, stepName), deps.cases.pendingDecision(caseId, stepName)]);
-    if (step?.decision?.fingerprint === mine) return resume(deps, step, step.decision, action);
-    if (pending?.decision.fingerprint === mine) return accepted(deps, caseId, action);
+    const [step, pendings] = await Promise.all([deps.cases.step(caseId, stepName), deps.cases.pendingDecisions(caseId, stepName)]);
+    const repeat = (decided: boolean) => (decided && step ? resume(deps, step, step.decision!, action) : accepted(deps, caseId, action));
+    if (record.awaiting?.after === mine) return repeat(step?.decision?.fingerprint === mine);
+    // Heading for a new opening of this step (a reopened case is dispatched again), earlier decisions
+    // on it are for earlier openings: the same body again is a new decision, not a repeat.
+    const headingHere = record.awaiting?.step === stepName;
+    if (!headingHere && step?.decision?.fingerprint === mine) return repeat(true);
+    if (!headingHere && pendings.some((p) => p.decision.fingerprint === mine)) return repeat(false);
     // Having lost a race for an opening, the answer is 409 whatever the winner's decision led to since.
     // (A reminder swaps the token but keeps the opening: that is no lost race; nor is the opening itself.)
     if (targetOpening !== undefined) {
       const seq = step?.openedSeq ?? 0;
-      if (seq > targetOpening || (seq === targetOpening && step?.decision) || pending?.forSeq === targetOpening) throw notWaiting();
+      if (seq > targetOpening || (seq === targetOpening && step?.decision) || pendings.some((p) => p.forSeq === targetOpening)) throw notWaiting();
     }
-    const open = step !== undefined && !step.decision && !step.closedAt && record.status !== 'closed';
+    const open = step !== undefined && !step.decision && !step.closedAt && record.status !== 'closed' && !headingHere;
     const ahead =
       !open &&
-      !pending &&
       record.status !== 'closed' &&
-      (record.awaiting ? record.awaiting.step === stepName : record.status === 'submitted' && stepName === 'grid-check' && !step);
+      (headingHere || (!record.awaiting && record.status === 'submitted' && stepName === 'grid-check' && !step && !pendings.length));
     // Before the step opens, a department's step belongs to the department the workflow is routing it to.
     const assigned: CaseRecord = ahead && record.awaiting?.departmentId ? { ...record, departmentId: record.awaiting.departmentId } : record;
     if (!mayAct(actor, action.type, assigned)) throw new ForbiddenError('您无权对该诉求执行此操作');
     if (!open && !ahead) throw notWaiting();
     await checkReferences(deps, record, action);
     await ensureRunning(deps, caseId, ['RUNNING']);
-    targetOpening = open ? step.openedSeq : (step?.openedSeq ?? 0) + 1;
+    targetOpening = open ? step.openedSeq : Math.max(step?.openedSeq ?? 0, ...pendings.map((p) => p.forSeq)) + 1;
     const now = deps.clock.now();
     const decision: StepDecision = {
       type: action.type,
@@ -82,7 +86,7 @@ export async function actOnCase(
     const transition: Transition = {
       caseId,
       expectedVersion: record.version,
-      set: { ...changesFor(action, assigned, now), ...(next ? { awaiting: next } : {}) },
+      set: { ...changesFor(action, assigned, now), ...(next ? { awaiting: { ...next, after: mine } } : {}) },
       ...(next || !record.awaiting ? {} : { remove: ['awaiting'] }),
       event: {
         at: decision.at,

@@ -109,8 +109,8 @@ export async function openCaseStep(deps: CaseDeps, input: OpenStepInput): Promis
  * `dispatchTarget`; were it to, the department acts again on the open step).
  */
 async function takeablePending(deps: CaseDeps, record: CaseRecord, stepName: CaseStep, openedSeq: number): Promise<PendingDecision | undefined> {
-  const pending = await deps.cases.pendingDecision(record.caseId, stepName);
-  if (!pending || pending.forSeq !== openedSeq) return undefined;
+  const pending = (await deps.cases.pendingDecisions(record.caseId, stepName)).find((p) => p.forSeq === openedSeq);
+  if (!pending) return undefined;
   if (pending.departmentId && pending.departmentId !== record.departmentId) {
     log.warn('pending decision for another department left untaken', { caseId: record.caseId, step: stepName });
     return undefined;
