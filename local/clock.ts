@@ -28,12 +28,21 @@ export class VirtualClock {
     private readonly timeScale: number,
     private readonly settle: () => Promise<void>,
     startAt: Date = new RealDate(),
+    /** Told the virtual time whenever it moves by more than its running pace (and every tick): the stack persists it. */
+    private readonly onMove: (nowMs: number) => void = () => undefined,
   ) {
     this.offsetMs = startAt.getTime() - this.realStart;
     if (timeScale > 0) {
-      this.ticker = setInterval(() => void this.fireDue(), 250);
+      this.ticker = setInterval(() => {
+        this.onMove(this.nowMs());
+        void this.fireDue();
+      }, 250);
       this.ticker.unref();
     }
+  }
+
+  get ticking(): boolean {
+    return this.timeScale > 0;
   }
 
   nowMs(): number {
@@ -66,13 +75,18 @@ export class VirtualClock {
     for (;;) {
       const next = this.pending()[0];
       if (!next || next.dueMs > target) break;
-      if (next.dueMs > this.nowMs()) this.offsetMs += next.dueMs - this.nowMs();
+      if (next.dueMs > this.nowMs()) this.jump(next.dueMs - this.nowMs());
       this.timers.delete(next.id);
       next.fire();
       await this.settle();
     }
-    if (target > this.nowMs()) this.offsetMs += target - this.nowMs();
+    if (target > this.nowMs()) this.jump(target - this.nowMs());
     return this.now();
+  }
+
+  private jump(ms: number): void {
+    this.offsetMs += ms;
+    this.onMove(this.nowMs());
   }
 
   private async fireDue(): Promise<void> {

@@ -39,7 +39,11 @@ export async function startDynamo(dataDir: string | undefined): Promise<RunningD
   const port = await freePort();
   const { jar, libs } = jarPath();
   const args = [`-Djava.library.path=${libs}`, '-jar', jar, '-port', String(port), '-sharedDb', '-disableTelemetry', ...(dataDir ? ['-dbPath', dataDir] : ['-inMemory'])];
-  const child: ChildProcess = spawn('java', args, { stdio: ['ignore', 'ignore', 'pipe'] });
+  // The JVM must die with this process however it dies (even SIGKILL, which no handler sees): a shell
+  // holds the read end of a pipe from us and stops the JVM when the pipe closes.
+  // (A background list reads /dev/null in sh, hence the pipe is passed on as fd 3.)
+  const watchdog = 'exec 3<&0; java "$@" </dev/null 3<&- & jvm=$!; { cat <&3 >/dev/null; kill $jvm 2>/dev/null; } & wait $jvm';
+  const child: ChildProcess = spawn('sh', ['-c', watchdog, 'dynamodb-local', ...args], { stdio: ['pipe', 'ignore', 'pipe'] });
   let stderr = '';
   child.stderr?.on('data', (d: Buffer) => (stderr += d.toString()));
   const endpoint = `http://127.0.0.1:${port}`;
@@ -60,11 +64,9 @@ export async function startDynamo(dataDir: string | undefined): Promise<RunningD
     client,
     async stop() {
       client.destroy();
-      if (child.exitCode === null) {
-        const gone = new Promise((r) => child.once('exit', r));
-        child.kill('SIGTERM');
-        await gone;
-      }
+      const gone = child.exitCode === null ? new Promise((r) => child.once('exit', r)) : undefined;
+      child.stdin?.end();
+      await gone;
     },
   };
 }

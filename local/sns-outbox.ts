@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { appendFileSync, readFileSync } from 'node:fs';
 import type { JsonRoute } from './http-util';
 import { maskPhone } from '../lib/domain/phone';
 
@@ -11,7 +12,8 @@ export interface OutboxMessage {
 /**
  * Amazon SNS as far as SMS goes: `Publish` with a `PhoneNumber` is recorded in the outbox instead of
  * sent, and echoed to the console with the number masked. Speaks both the query protocol (form body,
- * XML answer) and the JSON protocol, whichever the SDK in use sends.
+ * XML answer) and the JSON protocol, whichever the SDK in use sends. Given a file, the outbox is kept
+ * there (one JSON line a message, written before `Publish` answers) and read back at the next start.
  */
 export class SnsOutbox {
   readonly messages: OutboxMessage[] = [];
@@ -19,7 +21,10 @@ export class SnsOutbox {
   constructor(
     private readonly now: () => Date,
     private readonly echo: (line: string) => void,
-  ) {}
+    private readonly file?: string,
+  ) {
+    if (file) this.messages.push(...readMessages(file));
+  }
 
   route(): JsonRoute {
     return async (req, raw) => {
@@ -32,6 +37,7 @@ export class SnsOutbox {
         return { status: 400, body: errorBody(isJson, 'InvalidParameter', 'Only Publish to a PhoneNumber is emulated locally'), contentType: isJson ? 'application/json' : 'text/xml' };
       }
       const message = { to: params.PhoneNumber, text: params.Message, at: this.now().toISOString() };
+      if (this.file) appendFileSync(this.file, `${JSON.stringify(message)}\n`);
       this.messages.push(message);
       this.echo(`SMS → ${maskPhone(message.to)}: ${message.text}`);
       const messageId = randomUUID();
@@ -50,6 +56,25 @@ export class SnsOutbox {
     const digits = phone.replace(/\D/g, '').slice(-11);
     return this.messages.filter((m) => m.to.replace(/\D/g, '').endsWith(digits));
   }
+}
+
+function readMessages(file: string): OutboxMessage[] {
+  let text = '';
+  try {
+    text = readFileSync(file, 'utf8');
+  } catch {
+    return [];
+  }
+  const out: OutboxMessage[] = [];
+  for (const line of text.split('\n')) {
+    if (!line) continue;
+    try {
+      out.push(JSON.parse(line) as OutboxMessage);
+    } catch {
+      break; // a torn last line
+    }
+  }
+  return out;
 }
 
 function errorBody(isJson: boolean, code: string, message: string): unknown {

@@ -7,6 +7,7 @@ import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { z } from 'zod';
 import { toShanghaiIso } from '../lib/domain/case';
 import { VirtualClock } from './clock';
+import { chooseStartTime, ClockStateFile } from './clock-state';
 import { createTables, startDynamo } from './dynamodb';
 import { close, listen, serveJson } from './http-util';
 import { httpApi, type LocalRoute } from './http-api';
@@ -16,13 +17,18 @@ import { parseSchedule } from './schedule';
 import { seedDemoData } from './seed/seed';
 import { ACCOUNT, loadServerlessConfig, type LocalConfig } from './serverless-config';
 import { LocalStepFunctions } from './sfn/engine';
+import { FileJournal, noJournal } from './sfn/journal';
 import { sfnRoute } from './sfn/server';
 import { SnsOutbox } from './sns-outbox';
+import { readState, writeState } from './state-file';
 
 export interface LocalStackOptions {
   /** HTTP port for the API and /local routes; 0 picks a free one. */
   port?: number;
-  /** Folder for DynamoDB data kept between runs; `undefined` keeps everything in memory. */
+  /**
+   * Folder for everything kept between runs (DynamoDB's tables, every execution's journal, the clock,
+   * the schedules' last runs, the SMS outbox); `undefined` keeps everything in memory.
+   */
   dataDir?: string;
   reset?: boolean;
   /** Virtual seconds per real second; 0 stops time between /local/clock/advance calls. */
@@ -52,6 +58,7 @@ const STAGE = 'local';
 const REGION = 'ap-southeast-1';
 let running = false;
 
+const lastRunsSchema = z.record(z.string(), z.number());
 const advanceSchema = z.object({ seconds: z.number().nonnegative().max(400 * 24 * 3600) }).strict();
 const inboundSmsSchema = z.object({ from: z.string().min(5).max(20), text: z.string().max(1000) }).strict();
 
@@ -83,21 +90,28 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
         await new Promise((r) => setTimeout(r, 5));
       }
     };
-    const clock = new VirtualClock(options.timeScale ?? 1, settle, options.startAt);
+    const dataDir = options.dataDir;
+    if (dataDir && options.reset) rmSync(dataDir, { recursive: true, force: true });
+    if (dataDir) mkdirSync(join(dataDir, 'dynamodb'), { recursive: true });
+    const clockFile = dataDir ? new ClockStateFile(join(dataDir, 'clock.json')) : undefined;
+    const timeScale = options.timeScale ?? 1;
+    const startAt = chooseStartTime(clockFile?.resumeAt(Date.now()), options.startAt);
+    const clock = new VirtualClock(timeScale, settle, startAt, (nowMs) => clockFile?.write(nowMs, Date.now(), timeScale > 0));
+    clockFile?.write(clock.nowMs(), Date.now(), timeScale > 0);
     cleanups.push(clock.install());
+    cleanups.push(() => clockFile?.write(clock.nowMs(), Date.now(), timeScale > 0));
 
-    if (options.dataDir && options.reset) rmSync(options.dataDir, { recursive: true, force: true });
-    if (options.dataDir) mkdirSync(options.dataDir, { recursive: true });
-    const dynamo = await startDynamo(options.dataDir);
+    const dynamo = await startDynamo(dataDir ? join(dataDir, 'dynamodb') : undefined);
     cleanups.push(() => dynamo.stop());
 
-    stepFunctions = new LocalStepFunctions(clock, (arn, payload) => runtime.invokeArn(arn, payload), REGION, ACCOUNT);
+    const journal = dataDir ? new FileJournal(join(dataDir, 'executions')) : noJournal;
+    stepFunctions = new LocalStepFunctions(clock, (arn, payload) => runtime.invokeArn(arn, payload), REGION, ACCOUNT, journal);
     for (const sm of config.stateMachines) stepFunctions.register(sm.arn, sm.name, sm.definition);
     cleanups.push(() => stepFunctions.stopAll());
     const sfnServer = await listen(serveJson(sfnRoute(stepFunctions)));
     cleanups.push(() => close(sfnServer.server));
 
-    const outbox = new SnsOutbox(() => clock.now(), log);
+    const outbox = new SnsOutbox(() => clock.now(), log, dataDir ? join(dataDir, 'outbox.jsonl') : undefined);
     const snsServer = await listen(serveJson(outbox.route()));
     cleanups.push(() => close(snsServer.server));
 
@@ -127,11 +141,20 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
     const mainTable = String(config.tables[0]?.properties.TableName);
     if (options.seed !== false && (await seedDemoData(DynamoDBDocumentClient.from(dynamo.client), mainTable))) log('demo data seeded');
 
+    const restored = stepFunctions.restore();
+    if (restored.running + restored.finished > 0) log(`executions restored: ${restored.running} running, ${restored.finished} finished`);
+
+    // A schedule that fell due while the stack was down runs once at start, as a missed cron job would.
+    const schedulesFile = dataDir ? join(dataDir, 'schedules.json') : undefined;
+    const lastRuns: Record<string, number> = (schedulesFile && readState(schedulesFile, lastRunsSchema)) || {};
     for (const fn of config.functions) {
       for (const s of fn.schedules.filter((x) => x.enabled)) {
         const schedule = parseSchedule(s.expression, s.timezone);
+        const label = `${fn.name} ${s.expression}`;
         const arm = (after: Date) =>
-          clock.schedule(schedule.next(after).getTime(), `${fn.name} ${s.expression}`, () => {
+          clock.schedule(schedule.next(after).getTime(), label, () => {
+            lastRuns[label] = clock.nowMs();
+            if (schedulesFile) writeState(schedulesFile, lastRuns);
             scheduledBusy += 1;
             runtime
               .invoke(fn, s.input ?? {})
@@ -139,9 +162,11 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
               .finally(() => (scheduledBusy -= 1));
             arm(clock.now());
           });
-        arm(clock.now());
+        lastRuns[label] ??= clock.nowMs();
+        arm(new Date(Math.min(lastRuns[label]!, clock.nowMs())));
       }
     }
+    if (schedulesFile) writeState(schedulesFile, lastRuns);
 
     const json = (body: string) => {
       try {

@@ -5,8 +5,8 @@ import { DEMO_DEPARTMENTS, DEMO_GRIDS } from './seed/demo-data';
 import { startLocalStack } from './stack';
 
 /**
- * `npm start [-- --reset] [--time-scale N] [--start-at ISO] [--in-memory]`: the whole system on this
- * machine, with demo data.
+ * `npm start [-- --reset] [--time-scale N] [--start-at ISO] [--in-memory] [--data-dir DIR]`: the whole
+ * system on this machine, with demo data, kept in `.local-data/stack-<port>` unless told otherwise.
  */
 async function main(): Promise<void> {
   const { values } = parseArgs({
@@ -15,18 +15,19 @@ async function main(): Promise<void> {
       'time-scale': { type: 'string', default: '1' },
       'in-memory': { type: 'boolean', default: false },
       'start-at': { type: 'string' },
+      'data-dir': { type: 'string' },
     },
   });
   const port = z.coerce.number().int().min(0).max(65535).parse(process.env.PORT ?? 3000);
   const timeScale = z.coerce.number().min(0).parse(values['time-scale']);
   const startAt = values['start-at'] === undefined ? undefined : z.coerce.date().parse(values['start-at']);
-  const began = Date.now();
+  const began = performance.now();
   const stack = await startLocalStack({
     port,
     timeScale,
     reset: values.reset,
     ...(startAt ? { startAt } : {}),
-    ...(values['in-memory'] ? {} : { dataDir: join(resolve(__dirname, '..'), '.local-data', `dynamodb-${port}`) }),
+    ...(values['in-memory'] ? {} : { dataDir: values['data-dir'] ? resolve(values['data-dir']) : join(resolve(__dirname, '..'), '.local-data', `stack-${port}`) }),
     log: (line) => process.stdout.write(`  ${line}\n`),
   });
   const token = async (body: Parameters<typeof stack.issuer.mint>[0]) => stack.issuer.mint(body);
@@ -38,7 +39,7 @@ async function main(): Promise<void> {
   process.stdout.write(
     [
       '',
-      `民情直通 local stack is up in ${((Date.now() - began) / 1000).toFixed(1)} s (virtual time ${stack.clock.now().toISOString()}, scale ×${timeScale})`,
+      `民情直通 local stack is up in ${((performance.now() - began) / 1000).toFixed(1)} s (virtual time ${stack.clock.now().toISOString()}, scale ×${timeScale})`,
       '',
       `  HTTP API        ${stack.url}/v1/categories`,
       `  health          ${stack.url}/local/health`,
@@ -70,6 +71,10 @@ async function main(): Promise<void> {
   };
   process.on('SIGINT', stop);
   process.on('SIGTERM', stop);
+  // One stray rejection must not take a district's stack down; its work is journaled and goes on.
+  process.on('unhandledRejection', (reason) => {
+    process.stderr.write(`unhandled rejection (the stack keeps running): ${reason instanceof Error ? (reason.stack ?? reason.message) : String(reason)}\n`);
+  });
 }
 
 main().catch((err: Error) => {
