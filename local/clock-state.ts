@@ -9,6 +9,9 @@ import { readState, writeState } from './state-file';
 const clockStateSchema = z.object({ virtualMs: z.number(), realMs: z.number(), ticking: z.boolean() });
 export type ClockState = z.infer<typeof clockStateSchema>;
 
+/** Wall-clock milliseconds, even after the process's `Date` has been swapped for the virtual clock. */
+export const realNowMs = (): number => performance.timeOrigin + performance.now();
+
 export class ClockStateFile {
   constructor(private readonly file: string) {}
 
@@ -17,14 +20,14 @@ export class ClockStateFile {
   }
 
   /** The virtual time to resume at, or `undefined` for a data folder that has never run. */
-  resumeAt(realNowMs: number): Date | undefined {
+  resumeAt(): Date | undefined {
     const state = this.read();
     if (!state) return undefined;
-    return new Date(state.virtualMs + (state.ticking ? Math.max(0, realNowMs - state.realMs) : 0));
+    return new Date(state.virtualMs + (state.ticking ? Math.max(0, realNowMs() - state.realMs) : 0));
   }
 
-  write(virtualMs: number, realMs: number, ticking: boolean): void {
-    writeState(this.file, { virtualMs, realMs, ticking } satisfies ClockState);
+  write(virtualMs: number, ticking: boolean): void {
+    writeState(this.file, { virtualMs, realMs: realNowMs(), ticking } satisfies ClockState);
   }
 }
 

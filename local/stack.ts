@@ -95,11 +95,11 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
     if (dataDir) mkdirSync(join(dataDir, 'dynamodb'), { recursive: true });
     const clockFile = dataDir ? new ClockStateFile(join(dataDir, 'clock.json')) : undefined;
     const timeScale = options.timeScale ?? 1;
-    const startAt = chooseStartTime(clockFile?.resumeAt(Date.now()), options.startAt);
-    const clock = new VirtualClock(timeScale, settle, startAt, (nowMs) => clockFile?.write(nowMs, Date.now(), timeScale > 0));
-    clockFile?.write(clock.nowMs(), Date.now(), timeScale > 0);
+    const startAt = chooseStartTime(clockFile?.resumeAt(), options.startAt);
+    const clock = new VirtualClock(timeScale, settle, startAt, (nowMs) => clockFile?.write(nowMs, timeScale > 0));
+    clockFile?.write(clock.nowMs(), timeScale > 0);
     cleanups.push(clock.install());
-    cleanups.push(() => clockFile?.write(clock.nowMs(), Date.now(), timeScale > 0));
+    cleanups.push(() => clockFile?.write(clock.nowMs(), timeScale > 0));
 
     const dynamo = await startDynamo(dataDir ? join(dataDir, 'dynamodb') : undefined);
     cleanups.push(() => dynamo.stop());
