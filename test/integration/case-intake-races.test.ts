@@ -28,6 +28,21 @@ describe('case intake under races and retries', () => {
     });
   });
 
+  describe('a report in the same second as an original that is already open', () => {
+    it.each([1, 2, 3, 4, 5, 6])('round %i: still follows it, whatever the case ids', async () => {
+      serial += 1;
+      const address = `同秒路${serial}号`;
+      const original = await post(report(address, `1370003${1000 + serial}`));
+      await ctx.t.stack.settle();
+      const repeat = await post(report(address, `1370004${1000 + serial}`));
+      await ctx.t.stack.settle();
+      expect((await ctx.flow.view(original.body.caseId)).status).not.toBe('closed');
+      const merged = await ctx.flow.view(repeat.body.caseId);
+      expect(merged.closure).toMatchObject({ code: 'duplicate' });
+      expect(merged.closure.note).toContain(original.body.caseId);
+    });
+  });
+
   describe('Idempotency-Key', () => {
     it('same key and same body: the same case, created once', async () => {
       const body = report('幂等路1号', '13700020001');

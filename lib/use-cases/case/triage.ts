@@ -42,8 +42,9 @@ export async function triageCase(deps: CaseDeps, input: z.infer<typeof triageInp
 
 /**
  * The order in which reports count as received: the earlier `createdAt`, then the smaller case id.
- * It is total, so of two reports triaged at the same moment only the later one can be merged into
- * the earlier one, never each into the other.
+ * It is total, so of two reports still in triage at the same moment only one can be merged into the
+ * other, never each into the other. A report past triage and still open (status beyond `submitted`)
+ * is an original whatever the order: it is never triaged again, so following it makes no cycle.
  */
 export function comesFirst(a: Pick<CaseRecord, 'createdAt' | 'caseId'>, b: Pick<CaseRecord, 'createdAt' | 'caseId'>): boolean {
   return a.createdAt < b.createdAt || (a.createdAt === b.createdAt && a.caseId < b.caseId);
@@ -53,7 +54,7 @@ async function findOriginal(deps: CaseDeps, record: CaseRecord): Promise<string 
   if (!record.gridId) return null;
   const since = new Date(new Date(record.createdAt).getTime() - DUPLICATE_WINDOW_DAYS * 86400_000);
   const candidates = (await deps.cases.openSimilar(record.gridId, record.category, since.toISOString().slice(0, 10)))
-    .filter((c) => c.status !== 'closed' && comesFirst(c, record))
+    .filter((c) => c.caseId !== record.caseId && c.status !== 'closed' && (comesFirst(c, record) || c.status !== 'submitted'))
     .sort((a, b) => (comesFirst(a, b) ? -1 : 1));
   if (!candidates.length) return null;
   const { lat, lng } = record.location;
