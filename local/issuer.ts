@@ -1,6 +1,7 @@
-import { exportJWK, generateKeyPair, jwtVerify, SignJWT, type CryptoKey, type JWK } from 'jose';
+import { exportJWK, generateKeyPair, importJWK, jwtVerify, SignJWT, type CryptoKey, type JWK } from 'jose';
 import { z } from 'zod';
 import { STAFF_ROLES } from '../lib/domain/actor';
+import { readState, writeState } from './state-file';
 
 export const tokenRequestSchema = z
   .object({
@@ -12,6 +13,8 @@ export const tokenRequestSchema = z
   })
   .strict();
 export type TokenRequest = z.infer<typeof tokenRequestSchema>;
+
+const keyPairSchema = z.object({ privateKey: z.record(z.string(), z.unknown()), publicKey: z.record(z.string(), z.unknown()) });
 
 /**
  * Stands in for the Cognito user pool: signs ID tokens with the claims Cognito would put in them and
@@ -27,9 +30,15 @@ export class LocalIssuer {
     readonly jwks: { keys: JWK[] },
   ) {}
 
-  static async create(issuer: string, audience: string): Promise<LocalIssuer> {
-    const { privateKey, publicKey } = await generateKeyPair('RS256', { extractable: true });
-    const jwk = { ...(await exportJWK(publicKey)), kid: 'local-1', alg: 'RS256', use: 'sig' };
+  /** With `keyFile`, the signing key is kept there, so tokens handed out stay valid across restarts. */
+  static async create(issuer: string, audience: string, keyFile?: string): Promise<LocalIssuer> {
+    const kept = keyFile ? readState(keyFile, keyPairSchema) : undefined;
+    const { privateKey, publicKey } = kept
+      ? { privateKey: (await importJWK(kept.privateKey, 'RS256')) as CryptoKey, publicKey: (await importJWK(kept.publicKey, 'RS256')) as CryptoKey }
+      : await generateKeyPair('RS256', { extractable: true });
+    const publicJwk = await exportJWK(publicKey);
+    if (keyFile && !kept) writeState(keyFile, { privateKey: await exportJWK(privateKey), publicKey: publicJwk });
+    const jwk = { ...publicJwk, kid: 'local-1', alg: 'RS256', use: 'sig' };
     return new LocalIssuer(issuer, audience, privateKey, publicKey, { keys: [jwk] });
   }
 

@@ -122,7 +122,7 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
     const api = await listen((req, res) => handler(req, res), options.port ?? 3000);
     cleanups.push(() => close(api.server));
     const url = `http://127.0.0.1:${api.port}`;
-    const issuer = await LocalIssuer.create(`${url}/local/issuer`, `${config.service}-${STAGE}-console`);
+    const issuer = await LocalIssuer.create(`${url}/local/issuer`, `${config.service}-${STAGE}-console`, dataDir ? join(dataDir, 'issuer-key.json') : undefined);
 
     Object.assign(process.env, runtime.mergedEnvironment(), {
       AWS_REGION: REGION,
@@ -208,6 +208,11 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
           scheduledBusy -= 1;
         }
         return { status: 202, body: { delivered: subscribers.length } };
+      },
+      // Waits until every execution is waiting on a person or a timer: scripts and tests use it instead of sleeps.
+      'POST /local/settle': async () => {
+        await settle();
+        return { status: 200, body: { now: toShanghaiIso(clock.now()) } };
       },
       'POST /local/clock/advance': async (_req, body) => {
         const parsed = advanceSchema.safeParse(json(body));
