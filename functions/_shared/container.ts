@@ -6,8 +6,10 @@ import { DynamoCaseStore } from '../../lib/adapters/aws/dynamo-case-store';
 import { DynamoDeferredSms } from '../../lib/adapters/aws/dynamo-deferred-sms';
 import { DynamoOnceStore } from '../../lib/adapters/aws/dynamo-once-store';
 import { DynamoReferenceData } from '../../lib/adapters/aws/dynamo-reference-data';
+import { DynamoRepairStore } from '../../lib/adapters/aws/dynamo-repair-store';
 import { DynamoVisitStore } from '../../lib/adapters/aws/dynamo-visit-store';
 import { DynamoWishStore } from '../../lib/adapters/aws/dynamo-wish-store';
+import { emfMetrics } from '../../lib/adapters/aws/emf-metrics';
 import { SfnWorkflows } from '../../lib/adapters/aws/sfn-workflows';
 import { SnsSmsSender } from '../../lib/adapters/aws/sns-sms-sender';
 import { JwksTokenVerifier } from '../../lib/adapters/jwks-token-verifier';
@@ -22,6 +24,7 @@ const configSchema = z.object({
   WISH_ARN: z.string().min(1).optional(),
   WISH_CLAIM_ARN: z.string().min(1).optional(),
   WISH_MATCHING_ARN: z.string().min(1).optional(),
+  RECONCILE_ARN: z.string().min(1).optional(),
   SMS_SENDER_ID: z.string().optional(),
   JWT_ISSUER: z.string().url(),
   JWT_AUDIENCE: z.string().min(1),
@@ -40,6 +43,8 @@ function build() {
     reference: new DynamoReferenceData(db, config.TABLE_NAME),
     visits: new DynamoVisitStore(db, config.TABLE_NAME),
     wishes: new DynamoWishStore(db, config.TABLE_NAME),
+    repair: new DynamoRepairStore(db, config.TABLE_NAME),
+    metrics: emfMetrics,
     once: new DynamoOnceStore(db, config.TABLE_NAME, clock),
     deferredSms: new DynamoDeferredSms(db, config.TABLE_NAME),
     centre: { staffId: config.CENTRE_STAFF_ID, districtDepartmentId: config.DISTRICT_DEPARTMENT_ID },
@@ -52,6 +57,7 @@ function build() {
       ...(config.WISH_ARN ? { wish: config.WISH_ARN } : {}),
       ...(config.WISH_CLAIM_ARN ? { 'wish-claim': config.WISH_CLAIM_ARN } : {}),
       ...(config.WISH_MATCHING_ARN ? { 'wish-matching': config.WISH_MATCHING_ARN } : {}),
+      ...(config.RECONCILE_ARN ? { reconcile: config.RECONCILE_ARN } : {}),
     }),
   };
 }

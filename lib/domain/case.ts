@@ -9,6 +9,8 @@ export const CASE_STATUSES = [
   'feedback',
   'closed',
   'reopened',
+  /** A workflow step failed for good: the centre repairs the cause and resumes it. */
+  'needs-attention',
 ] as const;
 export type CaseStatus = (typeof CASE_STATUSES)[number];
 

@@ -37,8 +37,9 @@ export const API_ROUTES: Route[] = [
   { method: 'get', path: '/v1/wishes', summary: '已发布的微心愿（匿名）', access: 'public', query: publicListQuery, success: 200 },
   { method: 'get', path: '/v1/wishes/{wishId}', summary: '微心愿详情', access: 'staff', success: 200 },
   { method: 'post', path: '/v1/wishes/{wishId}/actions', summary: '微心愿操作', access: 'staff', body: wishActionSchema, success: 202 },
-  { method: 'post', path: '/v1/admin/workflows/{name}/executions', summary: '启动工作流（weekly-roster, wish-matching）', access: 'staff', success: 202 },
+  { method: 'post', path: '/v1/admin/workflows/{name}/executions', summary: '启动工作流（weekly-roster, wish-matching, reconcile）', access: 'staff', success: 202 },
   { method: 'get', path: '/v1/admin/workflows/{name}/executions/{executionId}', summary: '工作流执行状态', access: 'staff', success: 200 },
+  { method: 'post', path: '/v1/admin/attention/{kind}/{id}/resume', summary: '恢复出错暂停的流程（kind: case, wish, visit）', access: 'staff', success: 202 },
   { method: 'get', path: '/v1/openapi.json', summary: '本文档', access: 'public', success: 200 },
 ];
 

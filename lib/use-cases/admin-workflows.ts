@@ -4,6 +4,7 @@ import { randomCode } from '../domain/ids';
 import { ForbiddenError, NotFoundError } from '../errors';
 import { parseWith } from '../http/request';
 import type { Workflows } from '../ports/workflows';
+import { reconcileInput } from './repair/reconcile';
 import { rosterInput, rosterWeek, type RosterInput } from './visits/roster';
 import { matchingInput } from './wishes/matching';
 
@@ -11,6 +12,7 @@ import { matchingInput } from './wishes/matching';
 const STARTABLE = {
   'weekly-roster': rosterInput.strict(),
   'wish-matching': matchingInput,
+  reconcile: reconcileInput,
 } as const;
 export const startableName = z.enum(Object.keys(STARTABLE) as [keyof typeof STARTABLE]);
 

@@ -1,5 +1,8 @@
 import { DescribeExecutionCommand, SendTaskFailureCommand, SendTaskSuccessCommand, SFNClient, StartExecutionCommand } from '@aws-sdk/client-sfn';
-import type { ExecutionView, WorkflowName, Workflows } from '../../ports/workflows';
+import type { ExecutionView, WorkflowInput, WorkflowName, Workflows } from '../../ports/workflows';
+
+const STOPPED = new Set(['FAILED', 'TIMED_OUT', 'ABORTED']);
+const MAX_RESTARTS_FOLLOWED = 20;
 
 /** Starts executions by name: Step Functions refuses a second execution of one name, which makes starts idempotent. */
 export class SfnWorkflows implements Workflows {
@@ -8,7 +11,7 @@ export class SfnWorkflows implements Workflows {
     private readonly stateMachineArns: Partial<Record<WorkflowName, string>>,
   ) {}
 
-  async start(workflow: WorkflowName, name: string, input: Record<string, string | number | boolean>): Promise<void> {
+  async start(workflow: WorkflowName, name: string, input: WorkflowInput): Promise<void> {
     const stateMachineArn = this.stateMachineArns[workflow];
     if (!stateMachineArn) throw new Error(`no state machine configured for ${workflow}`);
     try {
@@ -36,7 +39,22 @@ export class SfnWorkflows implements Workflows {
     }
   }
 
+  /**
+   * Follows the restarts: an execution the reconciler replaced (stopped, then started again as
+   * `<name>-r1`, `<name>-r2`, …) is described by its latest restart, so callers asking whether an
+   * entity's workflow still runs get the answer for the one that does.
+   */
   async describe(workflow: WorkflowName, name: string): Promise<ExecutionView | undefined> {
+    let view = await this.describeOne(workflow, name);
+    for (let restart = 1; view && STOPPED.has(view.status) && restart <= MAX_RESTARTS_FOLLOWED; restart += 1) {
+      const next = await this.describeOne(workflow, `${name}-r${restart}`);
+      if (!next) break;
+      view = next;
+    }
+    return view;
+  }
+
+  private async describeOne(workflow: WorkflowName, name: string): Promise<ExecutionView | undefined> {
     const stateMachineArn = this.stateMachineArns[workflow];
     if (!stateMachineArn) throw new Error(`no state machine configured for ${workflow}`);
     const executionArn = `${stateMachineArn.replace(':stateMachine:', ':execution:')}:${name}`;

@@ -1,5 +1,7 @@
 import type { StaffActor } from '../../domain/actor';
 import type { CaseStore } from '../../ports/case-store';
+import type { RepairStore } from '../../ports/repair-store';
+import { attentionWorklist } from '../repair/attention';
 
 /** The queues a staff member works from: their grids, their department, or the centre's. */
 export function queuesOf(actor: StaffActor): string[] {
@@ -15,8 +17,12 @@ export function queuesOf(actor: StaffActor): string[] {
   }
 }
 
-/** `GET /v1/worklist`: what waits for the caller now, soonest due first; reads only those queues. */
-export async function worklist(deps: { cases: CaseStore }, actor: StaffActor) {
+/**
+ * `GET /v1/worklist`: what waits for the caller now, soonest due first; reads only those queues. The
+ * centre also sees, first, every case, wish or visit whose workflow stopped on a failure and waits on it.
+ */
+export async function worklist(deps: { cases: CaseStore; repair: RepairStore }, actor: StaffActor) {
   const steps = await deps.cases.worklist(queuesOf(actor));
-  return steps.map((s) => ({ caseId: s.caseId, step: s.step, dueAt: s.dueAt, category: s.category, ...(s.assignee.gridId ? { gridId: s.assignee.gridId } : {}) }));
+  const work = steps.map((s) => ({ caseId: s.caseId, step: s.step, dueAt: s.dueAt, category: s.category, ...(s.assignee.gridId ? { gridId: s.assignee.gridId } : {}) }));
+  return actor.role === 'admin' ? [...(await attentionWorklist(deps)), ...work] : work;
 }

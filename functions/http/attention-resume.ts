@@ -1,0 +1,9 @@
+import { parseWith, pathParam } from '../../lib/http/request';
+import { json } from '../../lib/http/response';
+import { attentionKind, resumeFromAttention } from '../../lib/use-cases/repair/attention';
+import { container } from '../_shared/container';
+import { httpHandler } from '../_shared/http-handler';
+
+export const handler = httpHandler(async ({ event, staff }) =>
+  json(202, await resumeFromAttention(container(), staff, parseWith(attentionKind, pathParam(event, 'kind'), '事项类型'), pathParam(event, 'id'))),
+);

@@ -1,0 +1,5 @@
+import { reconcile, reconcileInput } from '../../lib/use-cases/repair/reconcile';
+import { container } from '../_shared/container';
+import { taskHandler } from '../_shared/task-handler';
+
+export const handler = taskHandler(reconcileInput, (input) => reconcile(container(), input));

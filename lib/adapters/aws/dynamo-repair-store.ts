@@ -1,0 +1,116 @@
+import { GetCommand, PutCommand, QueryCommand, ScanCommand, UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import type { Attention, RepairableKind, RepairCandidate, RepairStore, WorkflowRun } from '../../ports/repair-store';
+import { isConditionFailure, withoutKeys } from './dynamo';
+
+const PREFIX: Record<RepairableKind, string> = { case: 'CASE#', wish: 'WISH#', visit: 'VISIT#' };
+/** Statuses after which a lifecycle has nothing left to do. */
+const FINISHED = ['closed', 'expired', 'rejected', 'withdrawn', 'completed', 'cancelled'];
+
+const attentionKey = (kind: RepairableKind, id: string) => ({ pk: `${PREFIX[kind]}${id}`, sk: 'ATTENTION' });
+const runKey = (kind: RepairableKind, id: string) => ({ pk: `${PREFIX[kind]}${id}`, sk: 'WORKFLOW' });
+const CURSOR_KEY = { pk: 'RECONCILE', sk: 'CURSOR' };
+
+const encode = (key: Record<string, unknown> | undefined) => (key ? Buffer.from(JSON.stringify(key)).toString('base64url') : undefined);
+const decode = (cursor: string | undefined) => (cursor ? (JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as Record<string, unknown>) : undefined);
+
+/** Attention items and workflow runs live in the entity's own partition; open items also in GSI1 `ATTENTION`. */
+export class DynamoRepairStore implements RepairStore {
+  constructor(
+    private readonly db: DynamoDBDocumentClient,
+    private readonly tableName: string,
+  ) {}
+
+  async attention(kind: RepairableKind, id: string): Promise<Attention | undefined> {
+    const out = await this.db.send(new GetCommand({ TableName: this.tableName, Key: attentionKey(kind, id), ConsistentRead: true }));
+    return withoutKeys<Attention>(out.Item);
+  }
+
+  async holdForAttention(item: Attention): Promise<void> {
+    await this.db.send(
+      new PutCommand({ TableName: this.tableName, Item: { ...attentionKey(item.kind, item.id), ...item, gsi1pk: 'ATTENTION', gsi1sk: `${item.since}#${item.kind}#${item.id}` } }),
+    );
+  }
+
+  async resolveAttention(kind: RepairableKind, id: string, taskToken: string, at: string): Promise<boolean> {
+    try {
+      await this.db.send(
+        new UpdateCommand({
+          TableName: this.tableName,
+          Key: attentionKey(kind, id),
+          UpdateExpression: 'SET resolvedAt = :at REMOVE gsi1pk, gsi1sk',
+          ConditionExpression: 'taskToken = :token AND attribute_not_exists(resolvedAt)',
+          ExpressionAttributeValues: { ':at': at, ':token': taskToken },
+        }),
+      );
+      return true;
+    } catch (err) {
+      if (isConditionFailure(err)) return false;
+      throw err;
+    }
+  }
+
+  async openAttention(limit: number): Promise<Attention[]> {
+    const out = await this.db.send(
+      new QueryCommand({ TableName: this.tableName, IndexName: 'gsi1', KeyConditionExpression: 'gsi1pk = :pk', ExpressionAttributeValues: { ':pk': 'ATTENTION' }, Limit: limit }),
+    );
+    return (out.Items ?? []).map((item) => withoutKeys<Attention>(item)!);
+  }
+
+  async run(kind: RepairableKind, id: string): Promise<WorkflowRun | undefined> {
+    const out = await this.db.send(new GetCommand({ TableName: this.tableName, Key: runKey(kind, id), ConsistentRead: true }));
+    return withoutKeys<WorkflowRun>(out.Item);
+  }
+
+  async recordRestart(run: WorkflowRun, expectedRestarts: number): Promise<boolean> {
+    try {
+      await this.db.send(
+        new PutCommand({
+          TableName: this.tableName,
+          Item: { ...runKey(run.kind, run.id), ...run },
+          ConditionExpression: expectedRestarts === 0 ? 'attribute_not_exists(pk)' : 'restarts = :expected',
+          ...(expectedRestarts === 0 ? {} : { ExpressionAttributeValues: { ':expected': expectedRestarts } }),
+        }),
+      );
+      return true;
+    } catch (err) {
+      if (isConditionFailure(err)) return false;
+      throw err;
+    }
+  }
+
+  async candidates(cursor: string | undefined, pageSize: number): Promise<{ items: RepairCandidate[]; cursor?: string }> {
+    const out = await this.db.send(
+      new ScanCommand({
+        TableName: this.tableName,
+        Limit: pageSize,
+        ExclusiveStartKey: decode(cursor),
+        ProjectionExpression: 'pk, #status',
+        FilterExpression: `sk = :meta AND (begins_with(pk, :case) OR begins_with(pk, :wish) OR begins_with(pk, :visit)) AND NOT #status IN (${FINISHED.map((_, i) => `:f${i}`).join(', ')})`,
+        ExpressionAttributeNames: { '#status': 'status' },
+        ExpressionAttributeValues: {
+          ':meta': 'META',
+          ':case': PREFIX.case,
+          ':wish': PREFIX.wish,
+          ':visit': PREFIX.visit,
+          ...Object.fromEntries(FINISHED.map((s, i) => [`:f${i}`, s])),
+        },
+      }),
+    );
+    const items = (out.Items ?? []).map((item) => {
+      const pk = String(item.pk);
+      const kind = (Object.keys(PREFIX) as RepairableKind[]).find((k) => pk.startsWith(PREFIX[k]))!;
+      return { kind, id: pk.slice(PREFIX[kind].length), status: String(item.status) };
+    });
+    const next = encode(out.LastEvaluatedKey);
+    return next ? { items, cursor: next } : { items };
+  }
+
+  async reconcileCursor(): Promise<string | undefined> {
+    const out = await this.db.send(new GetCommand({ TableName: this.tableName, Key: CURSOR_KEY, ConsistentRead: true }));
+    return out.Item?.cursor as string | undefined;
+  }
+
+  async saveReconcileCursor(cursor: string | undefined): Promise<void> {
+    await this.db.send(new PutCommand({ TableName: this.tableName, Item: { ...CURSOR_KEY, ...(cursor ? { cursor } : {}) } }));
+  }
+}

@@ -1,0 +1,102 @@
+import { z } from 'zod';
+import { requireStaff, type StaffActor } from '../../domain/actor';
+import { toShanghaiIso } from '../../domain/case';
+import { SMS_SEGMENT } from '../../domain/sms-text';
+import { ForbiddenError, NotFoundError } from '../../errors';
+import { log } from '../../log';
+import { REPAIRABLE, type RepairableKind } from '../../ports/repair-store';
+import { recipients } from '../case/recipients';
+import { notifyOnce } from '../notify';
+import { markCase, restoreCase } from './case-attention';
+import type { RepairDeps } from './deps';
+import { reconcileOne } from './reconcile';
+
+/**
+ * What "Wait for the centre to resume" passes: the entity, and `failed`, which holds one key, the code
+ * of the state that failed, set by that state's Catch (`ResultPath: $.failed.<code>`).
+ */
+export const holdInput = z.object({
+  kind: z.enum(REPAIRABLE),
+  id: z.string().min(1).max(80),
+  failed: z.record(z.string().regex(/^\w{1,80}$/), z.object({ Error: z.string().optional() }).passthrough()),
+  taskToken: z.string().min(1),
+});
+export type HoldInput = z.infer<typeof holdInput>;
+
+const LABEL: Record<RepairableKind, string> = { case: '诉求', wish: '微心愿', visit: '探访' };
+
+/** To the duty admin: the entity's short reference only, never a token or a person's details. */
+export function attentionSms(kind: RepairableKind, id: string): string {
+  const text = `【民情直通】${LABEL[kind]}${id}流程出错已暂停，请在指挥中心工作台核查后恢复。`;
+  if (text.length > SMS_SEGMENT) throw new Error(`attention SMS for ${kind} ${id} does not fit one segment`);
+  return text;
+}
+
+/**
+ * A step failed for good (after its retries): the entity shows `needs-attention` (a case by its
+ * status; every kind on the centre's worklist), the duty admin gets one SMS per failure, and the
+ * workflow waits on the token stored here. Waiting again after a week (the same failure) only swaps
+ * the token. Only the error's name is kept: its message may quote data.
+ */
+export async function holdForCentre(deps: RepairDeps, input: HoldInput): Promise<Record<string, never>> {
+  const [at = 'unknown', failure] = Object.entries(input.failed)[0] ?? [];
+  const error = (failure?.Error ?? 'Error').slice(0, 80);
+  const existing = await deps.repair.attention(input.kind, input.id);
+  if (existing?.taskToken === input.taskToken) return {};
+  const open = existing && !existing.resolvedAt ? existing : undefined;
+  const sameFailure = open?.at === at;
+  const seq = sameFailure ? open.seq : (existing?.seq ?? 0) + 1;
+  const now = toShanghaiIso(deps.clock.now());
+  const previousStatus = input.kind === 'case' ? await markCase(deps, input.id, open?.previousStatus) : undefined;
+  await deps.repair.holdForAttention({
+    kind: input.kind,
+    id: input.id,
+    at,
+    error,
+    since: sameFailure ? open.since : now,
+    taskToken: input.taskToken,
+    seq,
+    ...(previousStatus ? { previousStatus } : {}),
+  });
+  log.warn('workflow needs attention', { kind: input.kind, id: input.id, at, error, seq });
+  const phone = await recipients(deps).centre();
+  if (phone) await notifyOnce(deps, { key: `attention#${input.kind}#${input.id}#${seq}`, to: phone, text: attentionSms(input.kind, input.id), urgent: true });
+  return {};
+}
+
+function requireAdmin(actor: StaffActor | undefined): void {
+  if (requireStaff(actor).role !== 'admin') throw new ForbiddenError('仅指挥中心可以恢复流程');
+}
+
+export const attentionKind = z.enum(REPAIRABLE);
+
+/**
+ * `POST /v1/admin/attention/{kind}/{id}/resume` → 202: the workflow goes back to the state that failed
+ * (the cause, say a broken reference record, is repaired first). If its execution is gone meanwhile,
+ * it is restarted from the entity's current step instead.
+ */
+export async function resumeFromAttention(deps: RepairDeps, actor: StaffActor | undefined, kind: RepairableKind, id: string) {
+  requireAdmin(actor);
+  const item = await deps.repair.attention(kind, id);
+  if (!item || item.resolvedAt) throw new NotFoundError('该事项不在待恢复列表中', 'NOT_AWAITING_RESUME');
+  if (kind === 'case') await restoreCase(deps, id, item.previousStatus);
+  const outcome = await deps.workflows.completeTask(item.taskToken, { at: item.at });
+  await deps.repair.resolveAttention(kind, id, item.taskToken, toShanghaiIso(deps.clock.now()));
+  if (outcome === 'resumed') return { kind, id, resumedAt: item.at };
+  const restarted = await reconcileOne(deps, { kind, id });
+  return { kind, id, ...(restarted ? { restartedAt: restarted.step } : {}) };
+}
+
+/** The centre's worklist entries for items waiting on it, oldest first. */
+export async function attentionWorklist(deps: Pick<RepairDeps, 'repair'>) {
+  return (await deps.repair.openAttention(100)).map((a) => ({
+    kind: a.kind,
+    id: a.id,
+    ...(a.kind === 'case' ? { caseId: a.id } : {}),
+    step: 'needs-attention',
+    failedAt: a.at,
+    error: a.error,
+    since: a.since,
+    dueAt: a.since,
+  }));
+}
