@@ -122,6 +122,48 @@ describe('the packaged CloudFormation template', () => {
     }
   });
 
+  it('alarms the operators on failed and timed-out executions of every state machine, and while anything needs attention', () => {
+    const alarms = ofType('AWS::CloudWatch::Alarm').map(([, a]) => a.Properties);
+    const [[topicId]] = ofType('AWS::SNS::Topic').filter(([, t]) => String(t.Properties.TopicName).endsWith('-operators')) as [[string, Resource]];
+    for (const alarm of alarms) expect(alarm.AlarmActions).toEqual([{ Ref: topicId }]);
+    for (const [machineId] of ofType('AWS::StepFunctions::StateMachine')) {
+      for (const metric of ['ExecutionsFailed', 'ExecutionsTimedOut']) {
+        expect(alarms).toContainEqual(
+          expect.objectContaining({ Namespace: 'AWS/States', MetricName: metric, Dimensions: [{ Name: 'StateMachineArn', Value: { Ref: machineId } }], Threshold: 1 }),
+        );
+      }
+    }
+    expect(alarms).toContainEqual(expect.objectContaining({ Namespace: 'Minqing', MetricName: 'NeedsAttention', ComparisonOperator: 'GreaterThanOrEqualToThreshold', Threshold: 1 }));
+    expect(resources.OperatorsEmail).toMatchObject({ Type: 'AWS::SNS::Subscription', Condition: 'HasOperatorsEmail' });
+  });
+
+  it('runs the reconciler hourly on Asia/Shanghai time', () => {
+    const schedules = ofType('AWS::Scheduler::Schedule').map(([, s]) => s.Properties);
+    const reconcile = schedules.find((s) => JSON.stringify(s.Target).includes('Reconcile'));
+    expect(reconcile).toMatchObject({ ScheduleExpression: 'cron(17 * * * ? *)', ScheduleExpressionTimezone: 'Asia/Shanghai' });
+  });
+
+  it('gives the repair functions only what they need', () => {
+    const statementsOf = (fn: string) => {
+      const roleId = (resources[`${fn}LambdaFunction`]!.Properties.Role as { 'Fn::GetAtt': [string] })['Fn::GetAtt'][0];
+      return (resources[roleId]!.Properties.Policies as Array<{ PolicyDocument: { Statement: Statement[] } }>).flatMap((p) => p.PolicyDocument.Statement);
+    };
+    const actionsOf = (fn: string) => statementsOf(fn).flatMap((s) => ([] as string[]).concat(s.Action));
+    // The hold task is called by the workflows it serves: it reads and writes the table and sends SMS, nothing more.
+    expect(actionsOf('AttentionHold').filter((a) => !a.startsWith('dynamodb:') && !a.startsWith('logs:') && !a.startsWith('xray:'))).toEqual(['sns:Publish']);
+    expect(actionsOf('AttentionHold')).not.toContain('dynamodb:Scan');
+    // Only the reconciler scans, and only the table (not its indexes).
+    for (const [logicalId] of ofType('AWS::Lambda::Function').filter(([id]) => id !== 'ReconcileLambdaFunction')) {
+      expect({ fn: logicalId, scans: actionsOf(logicalId.replace(/LambdaFunction$/, '')).includes('dynamodb:Scan') }).toEqual({ fn: logicalId, scans: false });
+    }
+    const scan = statementsOf('Reconcile').find((s) => ([] as string[]).concat(s.Action).includes('dynamodb:Scan'))!;
+    expect(scan.Resource).toEqual({ 'Fn::GetAtt': ['MainTable', 'Arn'] });
+    for (const fn of ['Reconcile', 'AttentionResume']) {
+      const starts = statementsOf(fn).find((s) => ([] as string[]).concat(s.Action).includes('states:StartExecution'))!;
+      expect(starts.Resource).toEqual([{ Ref: 'CaseLifecycleStateMachine' }, { Ref: 'WishStateMachine' }, { Ref: 'CompanionVisitStateMachine' }]);
+    }
+  });
+
   describe.each(loadServerlessConfig(join(ROOT, 'serverless.yml'), { stage: 'ci', region: 'ap-southeast-1' }).stateMachines.map((m) => [m.key, m.definition] as const))(
     'workflow %s',
     (_key, definition) => {
@@ -134,11 +176,28 @@ describe('the packaged CloudFormation template', () => {
         expect(isValid).toBe(true);
       });
 
-      it('gives every task a timeout and retries transient Lambda errors', () => {
+      it('gives every task a timeout and retries transient errors (every task error, or at least Lambda\'s) with backoff', () => {
         for (const [name, task] of tasks) {
           expect({ name, timeout: Boolean(task.TimeoutSeconds ?? task.TimeoutSecondsPath) }).toEqual({ name, timeout: true });
-          const retried = (task.Retry ?? []).flatMap((r: { ErrorEquals: string[] }) => r.ErrorEquals);
-          expect(retried).toEqual(expect.arrayContaining(['Lambda.ServiceException', 'Lambda.AWSLambdaException', 'Lambda.SdkClientException', 'Lambda.TooManyRequestsException']));
+          const retriers = (task.Retry ?? []) as Array<{ ErrorEquals: string[]; MaxAttempts?: number; BackoffRate?: number }>;
+          const retried = retriers.filter((r) => r.MaxAttempts !== 0).flatMap((r) => r.ErrorEquals);
+          const lambdaErrors = ['Lambda.ServiceException', 'Lambda.AWSLambdaException', 'Lambda.SdkClientException', 'Lambda.TooManyRequestsException'];
+          expect({ name, transient: retried.includes('States.TaskFailed') || lambdaErrors.every((e) => retried.includes(e)) }).toEqual({ name, transient: true });
+          for (const r of retriers.filter((x) => x.MaxAttempts !== 0)) expect(r.BackoffRate).toBeGreaterThanOrEqual(2);
+          // A deadline is an outcome for the Catch, never retried.
+          const timeoutRetrier = retriers.find((r) => r.ErrorEquals.includes('States.Timeout'));
+          if (timeoutRetrier) expect(timeoutRetrier.MaxAttempts).toBe(0);
+        }
+      });
+
+      it('never lets a task of a person\'s case, wish or visit fail the execution unseen: it waits for the centre', () => {
+        if (!('Wait for the centre to resume' in (definition as { States: object }).States)) return;
+        const back = (definition as { States: Record<string, any> }).States['Go back to the state that failed'];
+        const routes = new Set(back.Choices.map((c: { Next: string }) => c.Next));
+        for (const [name, task] of tasks.filter(([n]) => n !== 'Wait for the centre to resume')) {
+          const last = (task.Catch ?? []).at(-1) as { ErrorEquals: string[]; Next: string } | undefined;
+          expect({ name, caught: last?.ErrorEquals, next: last?.Next }).toEqual({ name, caught: ['States.ALL'], next: 'Wait for the centre to resume' });
+          expect({ name, routedBack: routes.has(name) }).toEqual({ name, routedBack: true });
         }
       });
 
