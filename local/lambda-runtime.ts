@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { join } from 'node:path';
+import { lambdaFault, type FaultInjector } from './faults';
 import type { LocalFunction } from './serverless-config';
 
 type Handler = (event: unknown, context: unknown) => Promise<unknown>;
@@ -12,6 +13,8 @@ type Handler = (event: unknown, context: unknown) => Promise<unknown>;
 export class LambdaRuntime {
   private readonly byArn = new Map<string, LocalFunction>();
   private readonly loaded = new Map<string, Handler>();
+  /** Transient Lambda failures to inject (`--faults`); none by default. */
+  faults: FaultInjector | undefined;
 
   constructor(
     private readonly root: string,
@@ -45,7 +48,21 @@ export class LambdaRuntime {
     return handler;
   }
 
-  async invoke(fn: LocalFunction, event: unknown): Promise<unknown> {
+  /**
+   * Calls the function as Lambda would. With faults on, some calls fail as Lambda's do: throttled or
+   * failed before the handler ran, or (where the caller is a service that retries, `answerMayBeLost`)
+   * timed out after it ran, its answer lost.
+   */
+  async invoke(fn: LocalFunction, event: unknown, { answerMayBeLost = false } = {}): Promise<unknown> {
+    const how = this.faults?.strike('lambda');
+    const fault = how === undefined ? undefined : lambdaFault(how);
+    if (fault && !(fault.afterRun && answerMayBeLost)) throw fault.error;
+    const result = await this.run(fn, event);
+    if (fault) throw fault.error;
+    return result;
+  }
+
+  private async run(fn: LocalFunction, event: unknown): Promise<unknown> {
     const deadline = Date.now() + 30_000;
     const context = {
       awsRequestId: randomUUID(),
@@ -61,6 +78,6 @@ export class LambdaRuntime {
   invokeArn(arn: string, event: unknown): Promise<unknown> {
     const fn = this.byArn.get(arn);
     if (!fn) return Promise.reject(Object.assign(new Error(`Function not found: ${arn}`), { name: 'Lambda.ResourceNotFoundException' }));
-    return this.invoke(fn, event);
+    return this.invoke(fn, event, { answerMayBeLost: true });
   }
 }

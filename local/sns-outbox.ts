@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { appendFileSync, readFileSync } from 'node:fs';
+import { serviceUnavailable, type FaultInjector } from './faults';
 import type { JsonRoute } from './http-util';
 import { maskPhone } from '../lib/domain/phone';
 
@@ -22,6 +23,7 @@ export class SnsOutbox {
     private readonly now: () => Date,
     private readonly echo: (line: string) => void,
     private readonly file?: string,
+    private readonly faults?: FaultInjector,
   ) {
     if (file) this.messages.push(...readMessages(file));
   }
@@ -33,6 +35,7 @@ export class SnsOutbox {
         ? (JSON.parse(raw || '{}') as Record<string, string>)
         : Object.fromEntries(new URLSearchParams(raw));
       const action = isJson ? String(req.headers['x-amz-target'] ?? '').split('.').pop() : params.Action;
+      if (this.faults?.strike('sms') !== undefined) return serviceUnavailable(isJson);
       if (action !== 'Publish' || !params.PhoneNumber || typeof params.Message !== 'string') {
         return { status: 400, body: errorBody(isJson, 'InvalidParameter', 'Only Publish to a PhoneNumber is emulated locally'), contentType: isJson ? 'application/json' : 'text/xml' };
       }

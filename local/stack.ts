@@ -9,6 +9,7 @@ import { toShanghaiIso } from '../lib/domain/case';
 import { VirtualClock } from './clock';
 import { chooseStartTime, ClockStateFile } from './clock-state';
 import { createTables, startDynamo } from './dynamodb';
+import { FaultInjector, faultyDynamoProxy } from './faults';
 import { close, listen, serveJson } from './http-util';
 import { httpApi, type LocalRoute } from './http-api';
 import { LocalIssuer, tokenRequestSchema } from './issuer';
@@ -35,6 +36,8 @@ export interface LocalStackOptions {
   timeScale?: number;
   startAt?: Date;
   seed?: boolean;
+  /** Fail this share (0–1) of Lambda, DynamoDB, Step Functions and SMS calls transiently, from this seed. */
+  faults?: { rate: number; seed: number };
   log?: (line: string) => void;
 }
 
@@ -46,6 +49,8 @@ export interface LocalStack {
   outbox: SnsOutbox;
   stepFunctions: LocalStepFunctions;
   issuer: LocalIssuer;
+  /** The injected faults met so far (all zero without `faults`). */
+  faults: FaultInjector;
   stateMachineArn(key: string): string;
   /** Calls one function of serverless.yml directly, as Lambda would (tests use it to replay a trigger). */
   invoke(functionName: string, event: unknown): Promise<unknown>;
@@ -57,6 +62,17 @@ const ROOT = resolve(__dirname, '..');
 const STAGE = 'local';
 const REGION = 'ap-southeast-1';
 let running = false;
+
+/** EventBridge Scheduler and SNS retry a failed Lambda delivery; so does the local stack (promptly). */
+async function withRetries<T>(call: () => Promise<T>, attempts = 5): Promise<T> {
+  for (let attempt = 1; ; attempt += 1) {
+    try {
+      return await call();
+    } catch (err) {
+      if (attempt >= attempts) throw err;
+    }
+  }
+}
 
 const lastRunsSchema = z.record(z.string(), z.number());
 const advanceSchema = z.object({ seconds: z.number().nonnegative().max(400 * 24 * 3600) }).strict();
@@ -81,6 +97,8 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
   try {
     const config = loadServerlessConfig(join(ROOT, 'serverless.yml'), { stage: STAGE, region: REGION });
     const runtime = new LambdaRuntime(ROOT, config.functions);
+    const faults = new FaultInjector(options.faults?.rate ?? 0, options.faults?.seed ?? 1);
+    if (options.faults) runtime.faults = faults;
     let scheduledBusy = 0;
     // eslint-disable-next-line prefer-const
     let stepFunctions: LocalStepFunctions;
@@ -104,14 +122,22 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
     const dynamo = await startDynamo(dataDir ? join(dataDir, 'dynamodb') : undefined);
     cleanups.push(() => dynamo.stop());
 
+    // Handlers reach DynamoDB through a proxy that fails some calls when faults are on.
+    let dynamoForHandlers = dynamo.endpoint;
+    if (options.faults) {
+      const proxy = await listen(faultyDynamoProxy(new URL(dynamo.endpoint), faults));
+      cleanups.push(() => close(proxy.server));
+      dynamoForHandlers = `http://127.0.0.1:${proxy.port}`;
+    }
+
     const journal = dataDir ? new FileJournal(join(dataDir, 'executions')) : noJournal;
     stepFunctions = new LocalStepFunctions(clock, (arn, payload) => runtime.invokeArn(arn, payload), REGION, ACCOUNT, journal);
     for (const sm of config.stateMachines) stepFunctions.register(sm.arn, sm.name, sm.definition);
     cleanups.push(() => stepFunctions.stopAll());
-    const sfnServer = await listen(serveJson(sfnRoute(stepFunctions)));
+    const sfnServer = await listen(serveJson(sfnRoute(stepFunctions, options.faults ? faults : undefined)));
     cleanups.push(() => close(sfnServer.server));
 
-    const outbox = new SnsOutbox(() => clock.now(), log, dataDir ? join(dataDir, 'outbox.jsonl') : undefined);
+    const outbox = new SnsOutbox(() => clock.now(), log, dataDir ? join(dataDir, 'outbox.jsonl') : undefined, options.faults ? faults : undefined);
     const snsServer = await listen(serveJson(outbox.route()));
     cleanups.push(() => close(snsServer.server));
 
@@ -128,7 +154,7 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
       AWS_REGION: REGION,
       AWS_ACCESS_KEY_ID: 'local',
       AWS_SECRET_ACCESS_KEY: 'local',
-      AWS_ENDPOINT_URL_DYNAMODB: dynamo.endpoint,
+      AWS_ENDPOINT_URL_DYNAMODB: dynamoForHandlers,
       AWS_ENDPOINT_URL_SFN: `http://127.0.0.1:${sfnServer.port}`,
       AWS_ENDPOINT_URL_SNS: `http://127.0.0.1:${snsServer.port}`,
       // The local issuer stands in for the Cognito user pool.
@@ -156,8 +182,7 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
             lastRuns[label] = clock.nowMs();
             if (schedulesFile) writeState(schedulesFile, lastRuns);
             scheduledBusy += 1;
-            runtime
-              .invoke(fn, s.input ?? {})
+            withRetries(() => runtime.invoke(fn, s.input ?? {}, { answerMayBeLost: true }))
               .catch((err: Error) => log(`schedule ${fn.name} failed: ${err.message}`))
               .finally(() => (scheduledBusy -= 1));
             arm(clock.now());
@@ -190,6 +215,7 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
         if (!parsed.success) return invalid('token request is invalid', Object.fromEntries(parsed.error.issues.map((i) => [i.path.join('.') || '(body)', i.message])));
         return { status: 200, body: { token: await issuer.mint(parsed.data) } };
       },
+      'GET /local/faults': async () => ({ status: 200, body: { rate: faults.rate, seed: faults.seed, met: faults.counts() } }),
       'GET /local/outbox': async (_req, _body, u) => ({ status: 200, body: outbox.to(u.searchParams.get('to') ?? undefined) }),
       // As if the phone had replied by SMS: SNS two-way SMS delivers it to the inbound topic's subscribers.
       'POST /local/sms/inbound': async (_req, body) => {
@@ -203,7 +229,7 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
         const subscribers = config.functions.filter((fn) => fn.topics.includes(topic));
         scheduledBusy += 1;
         try {
-          for (const fn of subscribers) await runtime.invoke(fn, event);
+          for (const fn of subscribers) await withRetries(() => runtime.invoke(fn, event, { answerMayBeLost: true }));
         } finally {
           scheduledBusy -= 1;
         }
@@ -231,6 +257,7 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
       outbox,
       stepFunctions,
       issuer,
+      faults,
       stateMachineArn(key) {
         const sm = config.stateMachines.find((m) => m.key === key);
         if (!sm) throw new Error(`no state machine ${key}`);

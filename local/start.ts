@@ -5,7 +5,7 @@ import { DEMO_DEPARTMENTS, DEMO_GRIDS } from './seed/demo-data';
 import { startLocalStack } from './stack';
 
 /**
- * `npm start [-- --reset] [--time-scale N] [--start-at ISO] [--in-memory] [--data-dir DIR]`: the whole
+ * `npm start [-- --reset] [--time-scale N] [--start-at ISO] [--in-memory] [--data-dir DIR] [--faults 0.2 [--fault-seed N]]`: the whole
  * system on this machine, with demo data, kept in `.local-data/stack-<port>` unless told otherwise.
  */
 async function main(): Promise<void> {
@@ -16,16 +16,21 @@ async function main(): Promise<void> {
       'in-memory': { type: 'boolean', default: false },
       'start-at': { type: 'string' },
       'data-dir': { type: 'string' },
+      faults: { type: 'string', default: '0' },
+      'fault-seed': { type: 'string', default: '1' },
     },
   });
   const port = z.coerce.number().int().min(0).max(65535).parse(process.env.PORT ?? 3000);
   const timeScale = z.coerce.number().min(0).parse(values['time-scale']);
+  const faultRate = z.coerce.number().min(0).max(0.9).parse(values.faults);
+  const faultSeed = z.coerce.number().int().parse(values['fault-seed']);
   const startAt = values['start-at'] === undefined ? undefined : z.coerce.date().parse(values['start-at']);
   const began = performance.now();
   const stack = await startLocalStack({
     port,
     timeScale,
     reset: values.reset,
+    ...(faultRate > 0 ? { faults: { rate: faultRate, seed: faultSeed } } : {}),
     ...(startAt ? { startAt } : {}),
     ...(values['in-memory'] ? {} : { dataDir: values['data-dir'] ? resolve(values['data-dir']) : join(resolve(__dirname, '..'), '.local-data', `stack-${port}`) }),
     log: (line) => process.stdout.write(`  ${line}\n`),
@@ -44,6 +49,7 @@ async function main(): Promise<void> {
       `  HTTP API        ${stack.url}/v1/categories`,
       `  health          ${stack.url}/local/health`,
       `  SMS outbox      ${stack.url}/local/outbox`,
+      ...(faultRate > 0 ? [`  faults          ${(faultRate * 100).toFixed(0)} % of calls fail transiently (seed ${faultSeed}); met so far: ${stack.url}/local/faults`] : []),
       `  advance clock   curl -XPOST ${stack.url}/local/clock/advance -d '{"seconds":3600}'`,
       `  mint a token    curl -XPOST ${stack.url}/local/auth/token -d '{"role":"grid-worker","grids":["G01"]}'`,
       `  DynamoDB        ${stack.endpoints.dynamodb}`,

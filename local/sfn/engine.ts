@@ -343,6 +343,7 @@ export class LocalStepFunctions {
   }
 
   private enterWait(execution: Execution): void {
+    if (execution.stopDate) return;
     execution.waiting += 1;
     this.busy -= 1;
   }
@@ -389,9 +390,13 @@ export class LocalStepFunctions {
     if (!resume?.handedOut) {
       // The invocation that hands the token out runs first; if it fails, the task fails with its error.
       const withToken = JSON.parse(JSON.stringify(params).split(TOKEN_PLACEHOLDER).join(token));
+      const pendingTask = this.pendingTasks.get(token);
       try {
         await this.invokeLambda(execution, stateName, withToken);
       } catch (err) {
+        // Answered already (the Lambda replayed a recorded decision, then its own answer was lost): the
+        // task is over, as on AWS, where the callback wins over the invocation's fate.
+        if (pendingTask?.settled) return outcome;
         this.dropTask(token);
         throw err;
       }

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { LocalStepFunctions, SfnApiError } from './engine';
+import { serviceUnavailable, type FaultInjector } from '../faults';
 import type { JsonRoute } from '../http-util';
 
 const epoch = (d: Date | undefined) => (d ? d.getTime() / 1000 : undefined);
@@ -53,9 +54,10 @@ export function sfnOperations(engine: LocalStepFunctions): Record<string, (body:
 const targetSchema = z.string().regex(/^AWSStepFunctions\.\w+$/);
 
 /** Serves the Step Functions JSON 1.0 protocol: `X-Amz-Target: AWSStepFunctions.<Operation>`. */
-export function sfnRoute(engine: LocalStepFunctions): JsonRoute {
+export function sfnRoute(engine: LocalStepFunctions, faults?: FaultInjector): JsonRoute {
   const operations = sfnOperations(engine);
   return async (req, rawBody) => {
+    if (faults?.strike('stepFunctions') !== undefined) return serviceUnavailable(true);
     const target = targetSchema.safeParse(req.headers['x-amz-target']);
     const operation = target.success ? operations[target.data.split('.')[1]!] : undefined;
     if (!operation) return { status: 400, body: { __type: 'UnknownOperationException', message: `unsupported target ${String(req.headers['x-amz-target'])}` } };

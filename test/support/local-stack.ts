@@ -9,8 +9,8 @@ export interface ApiResponse<T = any> {
  * The whole local stack in memory, on a frozen clock, on a free port. One per test file: handler
  * modules keep their clients for the life of the module registry, as a warm Lambda does.
  */
-export async function startTestStack(): Promise<TestStack> {
-  const stack = await startLocalStack({ port: 0, timeScale: 0, startAt: new Date('2026-11-23T01:00:00Z') });
+export async function startTestStack(options: { faults?: { rate: number; seed: number }; startAt?: Date } = {}): Promise<TestStack> {
+  const stack = await startLocalStack({ port: 0, timeScale: 0, startAt: new Date('2026-11-23T01:00:00Z'), ...options });
   return new TestStack(stack);
 }
 
