@@ -1,7 +1,8 @@
 import { randomUUID } from 'node:crypto';
-import { appendFileSync, readFileSync } from 'node:fs';
+import { appendFileSync } from 'node:fs';
 import { serviceUnavailable, type FaultInjector } from './faults';
 import type { JsonRoute } from './http-util';
+import { readJsonLines } from './state-file';
 import { maskPhone } from '../lib/domain/phone';
 
 export interface OutboxMessage {
@@ -25,7 +26,7 @@ export class SnsOutbox {
     private readonly file?: string,
     private readonly faults?: FaultInjector,
   ) {
-    if (file) this.messages.push(...readMessages(file));
+    if (file) this.messages.push(...(readJsonLines(file) as OutboxMessage[]));
   }
 
   route(): JsonRoute {
@@ -59,25 +60,6 @@ export class SnsOutbox {
     const digits = phone.replace(/\D/g, '').slice(-11);
     return this.messages.filter((m) => m.to.replace(/\D/g, '').endsWith(digits));
   }
-}
-
-function readMessages(file: string): OutboxMessage[] {
-  let text = '';
-  try {
-    text = readFileSync(file, 'utf8');
-  } catch {
-    return [];
-  }
-  const out: OutboxMessage[] = [];
-  for (const line of text.split('\n')) {
-    if (!line) continue;
-    try {
-      out.push(JSON.parse(line) as OutboxMessage);
-    } catch {
-      break; // a torn last line
-    }
-  }
-  return out;
 }
 
 function errorBody(isJson: boolean, code: string, message: string): unknown {

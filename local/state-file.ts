@@ -23,3 +23,23 @@ export function writeState(file: string, value: unknown): void {
   writeFileSync(tmp, JSON.stringify(value));
   renameSync(tmp, file);
 }
+
+/** The entries of an append-only JSON-lines file, up to a torn last line (a power cut mid-write). */
+export function readJsonLines(file: string): unknown[] {
+  let text: string;
+  try {
+    text = readFileSync(file, 'utf8');
+  } catch {
+    return [];
+  }
+  const out: unknown[] = [];
+  for (const line of text.split('\n')) {
+    if (!line) continue;
+    try {
+      out.push(JSON.parse(line));
+    } catch {
+      break;
+    }
+  }
+  return out;
+}

@@ -1,5 +1,6 @@
-import { appendFileSync, mkdirSync, readdirSync, readFileSync } from 'node:fs';
+import { appendFileSync, mkdirSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
+import { readJsonLines } from '../state-file';
 
 /**
  * What the local Step Functions engine writes down so a RUNNING execution survives a hard kill: its
@@ -67,15 +68,7 @@ export class FileJournal implements ExecutionJournal {
   load(): Array<{ executionArn: string; entries: JournalEntry[] }> {
     const out: Array<{ executionArn: string; entries: JournalEntry[] }> = [];
     for (const file of readdirSync(this.dir).filter((f) => f.endsWith('.jsonl')).sort()) {
-      const entries: JournalEntry[] = [];
-      for (const line of readFileSync(join(this.dir, file), 'utf8').split('\n')) {
-        if (!line) continue;
-        try {
-          entries.push(JSON.parse(line) as JournalEntry);
-        } catch {
-          break;
-        }
-      }
+      const entries = readJsonLines(join(this.dir, file)) as JournalEntry[];
       const start = entries[0];
       if (start?.k === 'start') out.push({ executionArn: start.executionArn, entries });
     }
