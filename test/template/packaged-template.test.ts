@@ -137,10 +137,10 @@ describe('the packaged CloudFormation template', () => {
     expect(resources.OperatorsEmail).toMatchObject({ Type: 'AWS::SNS::Subscription', Condition: 'HasOperatorsEmail' });
   });
 
-  it('runs the reconciler hourly on Asia/Shanghai time', () => {
+  it('runs the reconciler every 6 hours on Asia/Shanghai time', () => {
     const schedules = ofType('AWS::Scheduler::Schedule').map(([, s]) => s.Properties);
     const reconcile = schedules.find((s) => JSON.stringify(s.Target).includes('Reconcile'));
-    expect(reconcile).toMatchObject({ ScheduleExpression: 'cron(17 * * * ? *)', ScheduleExpressionTimezone: 'Asia/Shanghai' });
+    expect(reconcile).toMatchObject({ ScheduleExpression: 'cron(17 */6 * * ? *)', ScheduleExpressionTimezone: 'Asia/Shanghai' });
   });
 
   it('gives the repair functions only what they need', () => {
