@@ -131,19 +131,7 @@ export class LocalStepFunctions {
   restore(): { running: number; finished: number } {
     let running = 0;
     for (const { executionArn, entries } of this.journal.load()) {
-      const start = entries[0] as Extract<JournalEntry, { k: 'start' }>;
-      const execution = this.blankExecution(executionArn, start.stateMachineArn, start.name, start.input, new Date(start.startMs));
-      let resume: RestoredPause | undefined;
-      for (const entry of entries) {
-        if (entry.k === 'event') execution.history.push({ ...entry.event, timestamp: new Date(entry.event.timestampMs) });
-        else if (entry.k === 'pause') {
-          if (resume?.wait.kind === 'token') this.spentTokens.add(resume.wait.token);
-          resume = { state: entry.state, wait: entry.wait, handedOut: false, stateInput: entry.stateInput };
-        } else if (entry.k === 'handed-out' && resume?.wait.kind === 'token' && resume.wait.token === entry.token) resume.handedOut = true;
-        else if (entry.k === 'heartbeat' && resume?.wait.kind === 'token' && resume.wait.token === entry.token) resume.wait.heartbeatDueMs = entry.dueMs;
-        else if (entry.k === 'outcome' && resume && !resume.outcome) resume.outcome = entry.outcome;
-        else if (entry.k === 'end') Object.assign(execution, { status: entry.status, output: entry.output, error: entry.error, cause: entry.cause, stopDate: new Date(entry.stopMs) });
-      }
+      const { execution, resume } = this.readBack(executionArn, entries);
       this.executions.set(executionArn, execution);
       if (resume?.wait.kind === 'token' && (resume.outcome || execution.status !== 'RUNNING')) this.spentTokens.add(resume.wait.token);
       if (execution.status !== 'RUNNING') continue;
@@ -163,6 +151,25 @@ export class LocalStepFunctions {
       this.run(execution, machine.prepared, stateInput, pause.state);
     }
     return { running, finished: this.executions.size - running };
+  }
+
+  /** One execution as its journal left it, and the pause it was last in (if any). */
+  private readBack(executionArn: string, entries: JournalEntry[]): { execution: Execution; resume: RestoredPause | undefined } {
+    const start = entries[0] as Extract<JournalEntry, { k: 'start' }>;
+    const execution = this.blankExecution(executionArn, start.stateMachineArn, start.name, start.input, new Date(start.startMs));
+    let resume: RestoredPause | undefined;
+    const current = (token: string) => resume?.wait.kind === 'token' && resume.wait.token === token;
+    for (const entry of entries) {
+      if (entry.k === 'event') execution.history.push({ ...entry.event, timestamp: new Date(entry.event.timestampMs) });
+      else if (entry.k === 'pause') {
+        if (resume?.wait.kind === 'token') this.spentTokens.add(resume.wait.token);
+        resume = { state: entry.state, wait: entry.wait, handedOut: false, stateInput: entry.stateInput };
+      } else if (entry.k === 'handed-out' && current(entry.token)) resume!.handedOut = true;
+      else if (entry.k === 'heartbeat' && current(entry.token)) (resume!.wait as TokenWait).heartbeatDueMs = entry.dueMs;
+      else if (entry.k === 'outcome' && resume && !resume.outcome) resume.outcome = entry.outcome;
+      else if (entry.k === 'end') Object.assign(execution, { status: entry.status, output: entry.output, error: entry.error, cause: entry.cause, stopDate: new Date(entry.stopMs) });
+    }
+    return { execution, resume };
   }
 
   private blankExecution(executionArn: string, stateMachineArn: string, name: string, input: string, startDate: Date): Execution {
