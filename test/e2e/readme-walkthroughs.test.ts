@@ -51,6 +51,8 @@ describe('README walkthroughs, pasted as one block each', () => {
   });
 
   it('the visits walkthrough: the roster booked V001, V001 was called on and checked in by SMS', async () => {
+    // The roster's output is the block's first answer: `null` would mean the run never started.
+    expect(output.visits).toMatch(/^\{\n\s+"weekId"/);
     expect(output.visits).not.toContain('"error"');
     const admin = await t.token({ role: 'admin', sub: 'admin-centre' });
     const visits = (await t.api('GET', '/v1/visits?volunteerId=V001', { token: admin })).body as unknown[];
