@@ -109,4 +109,23 @@ describe('case intake under races and retries', () => {
       expect((await ctx.flow.view(first.body.caseId)).status).toBe('closed');
     });
   });
+  describe('a grid check sent before triage has looked at a repeat report', () => {
+    it.each([1, 2, 3, 4, 5, 6])('round %i: a 202 is never undone by the automatic merge', async () => {
+      serial += 1;
+      const address = `先核路${serial}号`;
+      const original = await post(report(address, `1370005${1000 + serial}`));
+      await ctx.t.stack.settle();
+      const token = await ctx.flow.token('gridG01');
+      const repeat = await post(report(address, `1370006${1000 + serial}`));
+      const checked = await ctx.t.api('POST', `/v1/cases/${repeat.body.caseId}/actions`, {
+        token,
+        body: { type: 'grid-check', outcome: 'needs-dispatch', note: '两处塌陷，需单独处理' },
+      });
+      await ctx.t.stack.settle();
+      const view = await ctx.flow.view(repeat.body.caseId);
+      if (checked.status === 202) expect(view.status).toBe('dispatched');
+      else expect([checked.status, view.closure?.code]).toEqual([409, 'duplicate']);
+      expect((await ctx.flow.view(original.body.caseId)).status).not.toBe('closed');
+    });
+  });
 });

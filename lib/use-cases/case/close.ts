@@ -22,11 +22,14 @@ const RESOLVED: ClosureCode[] = ['fixed', 'resolved-on-site'];
  * Closes a case with an honest code ("closed" never pretends to mean "fixed"), takes its steps off
  * every worklist, and tells the reporter and everyone who reported the same problem. Idempotent.
  */
-export async function closeCase(deps: CaseDeps, input: z.infer<typeof closeInput>): Promise<{ code: ClosureCode }> {
+export async function closeCase(deps: CaseDeps, input: z.infer<typeof closeInput>): Promise<{ code: ClosureCode; closed: boolean }> {
   const now = toShanghaiIso(deps.clock.now());
   for (let race = 0; race < 3; race += 1) {
     const record = await loadCase(deps, input.caseId);
     if (record.status === 'closed') break;
+    // Triage's automatic merge yields to a grid worker who has already answered (a decision recorded
+    // ahead of the grid check sets `awaiting`): their 202 stands, and the grid check takes it.
+    if (input.mergeInto && !input.noteFrom && record.awaiting) return { code: input.code, closed: false };
     const decided = input.noteFrom ? (await deps.cases.step(input.caseId, input.noteFrom))?.decision?.note : undefined;
     const note = [input.mergeInto ? `并入诉求${input.mergeInto}` : undefined, decided, input.unrated ? '72小时内未评价，按未评价办结' : undefined]
       .filter(Boolean)
@@ -44,7 +47,7 @@ export async function closeCase(deps: CaseDeps, input: z.infer<typeof closeInput
   }
   await deps.cases.closeSteps(input.caseId, now);
   await tellEveryone(deps, input);
-  return { code: input.code };
+  return { code: input.code, closed: true };
 }
 
 async function tellEveryone(deps: CaseDeps, input: z.infer<typeof closeInput>): Promise<void> {
