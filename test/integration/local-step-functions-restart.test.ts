@@ -2,21 +2,13 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DescribeExecutionCommand, GetExecutionHistoryCommand, SendTaskSuccessCommand, StartExecutionCommand } from '@aws-sdk/client-sfn';
-import { fnArn, startSfnHarness, type FakeLambda, type SfnHarness } from '../support/sfn-harness';
+import { askTheGridWorker, fnArn, startSfnHarness, type FakeLambda, type SfnHarness } from '../support/sfn-harness';
 
 /** A person's step with a deadline, then a Lambda that acts on the answer. */
 const humanStep = {
   StartAt: 'Ask the grid worker',
   States: {
-    'Ask the grid worker': {
-      Type: 'Task',
-      Resource: 'arn:aws:states:::lambda:invoke.waitForTaskToken',
-      Parameters: { FunctionName: fnArn('open-step'), Payload: { 'caseId.$': '$.caseId', 'taskToken.$': '$$.Task.Token' } },
-      TimeoutSeconds: 3600,
-      ResultPath: '$.answer',
-      Catch: [{ ErrorEquals: ['States.Timeout'], ResultPath: null, Next: 'Escalate' }],
-      Next: 'Act on the answer',
-    },
+    'Ask the grid worker': askTheGridWorker({ Catch: [{ ErrorEquals: ['States.Timeout'], ResultPath: null, Next: 'Escalate' }], Next: 'Act on the answer' }),
     'Act on the answer': {
       Type: 'Task',
       Resource: 'arn:aws:states:::lambda:invoke',

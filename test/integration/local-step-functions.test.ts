@@ -8,7 +8,7 @@ import {
   StartExecutionCommand,
   StopExecutionCommand,
 } from '@aws-sdk/client-sfn';
-import { fnArn, startSfnHarness } from '../support/sfn-harness';
+import { askTheGridWorker, fnArn, startSfnHarness } from '../support/sfn-harness';
 
 type Harness = Awaited<ReturnType<typeof startSfnHarness>>;
 
@@ -16,19 +16,14 @@ type Harness = Awaited<ReturnType<typeof startSfnHarness>>;
 const humanStep = (extra: Record<string, unknown> = {}) => ({
   StartAt: 'Ask the grid worker',
   States: {
-    'Ask the grid worker': {
-      Type: 'Task',
-      Resource: 'arn:aws:states:::lambda:invoke.waitForTaskToken',
-      Parameters: { FunctionName: fnArn('open-step'), Payload: { 'caseId.$': '$.caseId', 'taskToken.$': '$$.Task.Token' } },
-      TimeoutSeconds: 3600,
-      ResultPath: '$.answer',
+    'Ask the grid worker': askTheGridWorker({
       Catch: [
         { ErrorEquals: ['States.Timeout'], ResultPath: '$.error', Next: 'Escalate' },
         { ErrorEquals: ['Refused'], ResultPath: '$.error', Next: 'Re-dispatch' },
       ],
       End: true,
       ...extra,
-    },
+    }),
     Escalate: { Type: 'Pass', Result: 'escalated', ResultPath: '$.outcome', End: true },
     'Re-dispatch': { Type: 'Pass', Result: 're-dispatched', ResultPath: '$.outcome', End: true },
   },

@@ -73,3 +73,13 @@ export async function startSfnHarness(lambdas: Record<string, FakeLambda>, optio
 }
 
 export const fnArn = (name: string) => `arn:aws:lambda:ap-southeast-1:000000000000:function:${name}`;
+
+/** A person's step: the Lambda `open-step` receives a token, the workflow waits for it for an hour. */
+export const askTheGridWorker = (rest: Record<string, unknown>) => ({
+  Type: 'Task',
+  Resource: 'arn:aws:states:::lambda:invoke.waitForTaskToken',
+  Parameters: { FunctionName: fnArn('open-step'), Payload: { 'caseId.$': '$.caseId', 'taskToken.$': '$$.Task.Token' } },
+  TimeoutSeconds: 3600,
+  ResultPath: '$.answer',
+  ...rest,
+});
