@@ -93,7 +93,8 @@ export function httpApi(runtime: LambdaRuntime, issuer: LocalIssuer, localRoutes
       res.writeHead(result?.statusCode ?? 200, result?.headers ?? { 'content-type': 'application/json' });
       res.end(result?.body ?? '');
     })().catch((err: Error) => {
-      process.stderr.write(`local http api: ${err.stack ?? err.message}\n`);
+      // A Lambda service error (throttled, failed, injected with --faults) needs one line, not a stack.
+      process.stderr.write(`local http api: ${err.name?.startsWith('Lambda.') ? `${err.name}: ${err.message}` : (err.stack ?? err.message)}\n`);
       if (!res.headersSent) send(res, 500, { message: 'Internal Server Error' });
     });
   };

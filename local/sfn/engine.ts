@@ -87,6 +87,9 @@ interface PendingTask {
   settled: boolean;
 }
 
+/** As on AWS, a finished Standard execution's history (and its name) is kept 90 days. */
+const HISTORY_RETENTION_MS = 90 * 86400_000;
+
 const HISTORY_DETAIL_KEYS: Record<string, string> = {
   StateEntered: 'stateEnteredEventDetails',
   StateExited: 'stateExitedEventDetails',
@@ -125,13 +128,17 @@ export class LocalStepFunctions {
 
   /**
    * Reads back every execution the journal holds: finished ones keep their history and reserve their
-   * names; RUNNING ones continue from their last pause (a token still waits on the same token with its
+   * names for 90 days, then are dropped; RUNNING ones continue from their last pause (a token still waits on the same token with its
    * timers at the same virtual times; an answered task or a finished Wait moves on with its outcome).
    */
   restore(): { running: number; finished: number } {
     let running = 0;
     for (const { executionArn, entries } of this.journal.load()) {
       const { execution, resume } = this.readBack(executionArn, entries);
+      if (execution.stopDate && this.clock.nowMs() - execution.stopDate.getTime() > HISTORY_RETENTION_MS) {
+        this.journal.forget(executionArn);
+        continue;
+      }
       this.executions.set(executionArn, execution);
       if (resume?.wait.kind === 'token' && (resume.outcome || execution.status !== 'RUNNING')) this.spentTokens.add(resume.wait.token);
       if (execution.status !== 'RUNNING') continue;
@@ -150,7 +157,7 @@ export class LocalStepFunctions {
       execution.reentered = pause.state;
       this.run(execution, machine.prepared, stateInput, pause.state);
     }
-    return { running, finished: this.executions.size - running };
+    return { running, finished: [...this.executions.values()].filter((e) => e.status !== 'RUNNING').length };
   }
 
   /** One execution as its journal left it, and the pause it was last in (if any). */

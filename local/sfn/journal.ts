@@ -1,4 +1,4 @@
-import { appendFileSync, mkdirSync, readdirSync } from 'node:fs';
+import { appendFileSync, mkdirSync, readdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { readJsonLines } from '../state-file';
 
@@ -35,6 +35,8 @@ export type JournalEntry =
 
 export interface ExecutionJournal {
   append(executionArn: string, entry: JournalEntry): void;
+  /** Drops an execution for good (its history has passed the retention period). */
+  forget(executionArn: string): void;
   /** Every execution written so far, its entries in the order they were written. */
   load(): Array<{ executionArn: string; entries: JournalEntry[] }>;
 }
@@ -42,6 +44,7 @@ export interface ExecutionJournal {
 /** Keeps nothing: the in-memory stack (tests, `--in-memory`). */
 export const noJournal: ExecutionJournal = {
   append: () => undefined,
+  forget: () => undefined,
   load: () => [],
 };
 
@@ -63,6 +66,10 @@ export class FileJournal implements ExecutionJournal {
 
   append(executionArn: string, entry: JournalEntry): void {
     appendFileSync(this.file(executionArn), `${JSON.stringify(entry)}\n`);
+  }
+
+  forget(executionArn: string): void {
+    rmSync(this.file(executionArn), { force: true });
   }
 
   load(): Array<{ executionArn: string; entries: JournalEntry[] }> {

@@ -133,6 +133,16 @@ describe('local Step Functions across a restart of the process', () => {
     await expect(h.client.send(new SendTaskSuccessCommand({ taskToken: handedOut[0]!.taskToken, output: '{}' }))).rejects.toMatchObject({ name: 'TaskTimedOut' });
   });
 
+  it('drops a finished execution 90 days after it ended, as AWS does, and frees its name', async () => {
+    const { stateMachineArn, executionArn } = await start(waitADay, {}, 'wait-2');
+    await h.clock.advance(86400);
+    expect((await describe_(executionArn)).status).toBe('SUCCEEDED');
+    await h.clock.advance(90 * 86400 + 1);
+    h = await h.restart();
+    await expect(describe_(executionArn)).rejects.toMatchObject({ name: 'ExecutionDoesNotExist' });
+    await h.client.send(new StartExecutionCommand({ stateMachineArn, name: 'wait-2', input: '{}' }));
+  });
+
   it('keeps an execution aborted by a graceful stop RUNNING on disk', async () => {
     const { executionArn } = await start(humanStep, { caseId: 'c6' }, 'case-c6');
     h = await h.restart();
