@@ -21,6 +21,15 @@ function claimsAsGatewayGivesThem(claims: Record<string, unknown>): Record<strin
   return Object.fromEntries(Object.entries(claims).map(([k, v]) => [k, Array.isArray(v) ? `[${v.join(' ')}]` : String(v)]));
 }
 
+/** A malformed escape (`%ZZ`) is the client's mistake: undefined here, a 400 in the documented shape there. */
+function decodedOrUndefined(segment: string): string | undefined {
+  try {
+    return decodeURIComponent(segment);
+  } catch {
+    return undefined;
+  }
+}
+
 function compile(fn: LocalFunction, http: LocalFunction['http'][number]): Route {
   const params: string[] = [];
   const source = http.path.replace(/\{(\w+)\+?\}/g, (_m, name: string) => {
@@ -57,7 +66,12 @@ export function httpApi(runtime: LambdaRuntime, issuer: LocalIssuer, localRoutes
       let match: RegExpExecArray | null = null;
       const route = routes.find((r) => r.method === method && (match = r.pattern.exec(url.pathname)));
       if (!route || !match) return send(res, 404, { message: 'Not Found' });
-      const pathParameters = Object.fromEntries(route.params.map((p, i) => [p, decodeURIComponent(match![i + 1]!)]));
+      const pathParameters: Record<string, string> = {};
+      for (const [i, name] of route.params.entries()) {
+        const value = decodedOrUndefined(match[i + 1]!);
+        if (value === undefined) return send(res, 400, { error: { code: 'VALIDATION_FAILED', message: `路径参数 ${name} 有误`, fields: { [name]: '百分号编码无效' } } });
+        pathParameters[name] = value;
+      }
       let authorizer: { jwt: { claims: Record<string, string>; scopes: null } } | undefined;
       if (route.authorizer) {
         const claims = await issuer.authorize(req.headers.authorization);

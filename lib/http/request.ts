@@ -6,6 +6,8 @@ import type { HttpEvent } from './event';
 z.config(z.locales.zhCN());
 
 export const MAX_BODY_BYTES = 16 * 1024;
+/** Exactly `application/json`, optionally with a charset: `json-seq`, `+json` and friends are other formats. */
+const JSON_CONTENT_TYPE = /^\s*application\/json\s*(;\s*charset\s*=\s*"?utf-8"?\s*)?$/i;
 
 /** `a.b.0` → message, for every field zod rejected: the caller learns exactly what to fix. */
 export function fieldsFromZod(error: z.ZodError): Record<string, string> {
@@ -32,7 +34,7 @@ export function parseJsonBody<S extends z.ZodType>(event: HttpEvent, schema: S):
   const raw = event.body === undefined ? '' : event.isBase64Encoded ? Buffer.from(event.body, 'base64').toString('utf8') : event.body;
   if (Buffer.byteLength(raw, 'utf8') > MAX_BODY_BYTES) throw new PayloadTooLargeError(MAX_BODY_BYTES);
   const contentType = header(event, 'content-type');
-  if (contentType && !/^application\/(.+\+)?json\b/i.test(contentType)) throw new UnsupportedMediaTypeError();
+  if (contentType && !JSON_CONTENT_TYPE.test(contentType)) throw new UnsupportedMediaTypeError();
   if (raw.trim() === '') throw new ValidationError('请求体不能为空', { '(body)': '需要 JSON 对象' }, 'EMPTY_BODY');
   let json: unknown;
   try {
@@ -49,8 +51,16 @@ export function header(event: HttpEvent, name: string): string | undefined {
   return undefined;
 }
 
+/**
+ * Every id this API hands out is short ASCII (`261123-7KQ2M`, `W4F9XA`, `2026-W48-E001`); anything else
+ * is refused here, before it can reach a key (DynamoDB refuses keys over 2 KB with a 500-shaped error).
+ */
+export const pathIdSchema = z.string().regex(/^[A-Za-z0-9_-]{1,128}$/, '须为 1–128 位字母、数字、_ 或 -');
+
 export function pathParam(event: HttpEvent, name: string): string {
   const value = event.pathParameters?.[name];
   if (!value) throw new ValidationError(`缺少路径参数 ${name}`, { [name]: '必填' });
-  return value;
+  const checked = pathIdSchema.safeParse(value);
+  if (!checked.success) throw new ValidationError(`路径参数 ${name} 有误`, { [name]: checked.error.issues[0]?.message ?? '格式有误' });
+  return checked.data;
 }

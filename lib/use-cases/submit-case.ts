@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { z } from 'zod';
 import { addHours, CHANNELS, shanghaiDay, type CaseRecord, type CaseStatus, toShanghaiIso } from '../domain/case';
 import { hashSecret, newCaseId, newTrackingCode } from '../domain/ids';
+import { latitudeSchema, longitudeSchema } from '../domain/numbers';
 import { phoneSchema } from '../domain/phone';
 import { dueHoursFor } from '../domain/reference';
 import { routeToGrid } from '../domain/grid-routing';
@@ -21,8 +22,8 @@ export const submitCaseCommand = z.object({
     .object({
       gridId: z.string().min(1).max(64).optional(),
       address: z.string().trim().min(2).max(200).optional(),
-      lat: z.number().min(-90).max(90).optional(),
-      lng: z.number().min(-180).max(180).optional(),
+      lat: latitudeSchema.optional(),
+      lng: longitudeSchema.optional(),
     })
     .strict()
     .refine((l) => l.gridId || l.address || (l.lat !== undefined && l.lng !== undefined), {
@@ -158,9 +159,13 @@ async function replay(deps: SubmitCaseDeps, bound: IdempotencyRecord, fingerprin
   return { caseId: existing.caseId, status: existing.status, priority: existing.priority, dueAt: existing.dueAt };
 }
 
-/** The reporter gets the reference and tracking code by SMS too: hotline and SMS reporters have no screen. */
+/**
+ * The reporter gets the reference and tracking code by SMS too: hotline and SMS reporters have no screen.
+ * A new report is a wish to hear about it, so it takes the number off the opt-out list.
+ */
 async function confirmBySms(deps: NotifyDeps, caseId: string, phone: string, trackingCode: string): Promise<void> {
   try {
+    await deps.optOuts.optIn(phone);
     await notifyOnce(deps, { key: `${caseId}#received`, to: phone, text: smsText.caseReceived(caseId, trackingCode), urgent: true });
   } catch (err) {
     // The HTTP answer carries the same code; a failed confirmation must not fail the report.

@@ -1,6 +1,7 @@
 import { GetCommand, PutCommand, QueryCommand, UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import type { Claim, Wish } from '../../domain/wishes/wish';
 import type { Beneficiary, WishStore } from '../../ports/wish-store';
+import { decodeCursor, encodeCursor } from './dynamo-cursor';
 import { isConditionFailure, phoneDigest, queryAll, transactOrLose, withoutKeys, type TransactItem } from './dynamo';
 
 
@@ -155,6 +156,8 @@ export class DynamoWishStore implements WishStore {
 
   async published(query: { gridId?: string; category?: string; limit: number; cursor?: string }) {
     const [index, key] = query.gridId ? ['gsi2', `WISHES#PUBLISHED#${query.gridId}`] : ['gsi1', 'WISHES#PUBLISHED'];
+    const cursorScope = `${index}:${key}:${query.category ?? ''}`;
+    const startKey = decodeCursor(query.cursor, cursorScope, { pk: null, sk: null, [`${index}pk`]: key, [`${index}sk`]: null });
     const out = await this.db.send(
       new QueryCommand({
         TableName: this.tableName,
@@ -163,13 +166,11 @@ export class DynamoWishStore implements WishStore {
         ExpressionAttributeValues: { ':pk': key, ...(query.category ? { ':category': query.category } : {}) },
         ...(query.category ? { FilterExpression: 'category = :category' } : {}),
         Limit: query.limit,
-        ...(query.cursor ? { ExclusiveStartKey: JSON.parse(Buffer.from(query.cursor, 'base64url').toString('utf8')) as Record<string, unknown> } : {}),
+        ...(startKey ? { ExclusiveStartKey: startKey } : {}),
       }),
     );
-    return {
-      items: (out.Items ?? []).map((i) => withoutKeys<Wish>(i, 'beneficiaryKey')!),
-      ...(out.LastEvaluatedKey ? { cursor: Buffer.from(JSON.stringify(out.LastEvaluatedKey)).toString('base64url') } : {}),
-    };
+    const cursor = encodeCursor(cursorScope, out.LastEvaluatedKey);
+    return { items: (out.Items ?? []).map((i) => withoutKeys<Wish>(i, 'beneficiaryKey')!), ...(cursor ? { cursor } : {}) };
   }
 
   async awaitConfirmationFrom(phone: string, wishId: string): Promise<void> {

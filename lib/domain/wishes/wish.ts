@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { moneySchema } from '../numbers';
 import { phoneSchema } from '../phone';
 
 export const WISH_STATUSES = ['submitted', 'published', 'claimed', 'fulfilled', 'confirmed', 'expired', 'rejected', 'withdrawn'] as const;
@@ -14,7 +15,7 @@ export const submitWishCommand = z
     category: z.string().trim().min(1).max(40),
     title: z.string().trim().min(2).max(40),
     description: z.string().trim().min(2).max(500),
-    estimatedCost: z.number().nonnegative().max(100000).optional(),
+    estimatedCost: moneySchema(100000).optional(),
     claimantsNeeded: z.number().int().min(1).max(20).default(1),
     /** Days from publication until the wish must be fulfilled. */
     daysToFulfil: z.number().int().min(3).max(180).default(30),

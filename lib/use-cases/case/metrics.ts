@@ -1,15 +1,11 @@
 import { z } from 'zod';
 import type { StaffActor } from '../../domain/actor';
+import { calendarDaySchema } from '../../domain/calendar';
 import { ForbiddenError, ValidationError } from '../../errors';
 import { METRIC_DIMENSIONS, type CaseStore } from '../../ports/case-store';
 
-const day = z
-  .string()
-  .regex(/^\d{4}-\d{2}-\d{2}/, '须为日期，如 2026-11-23')
-  .transform((s) => s.slice(0, 10));
-
 export const metricsQuery = z
-  .object({ from: day, to: day, by: z.enum(METRIC_DIMENSIONS).default('grid') })
+  .object({ from: calendarDaySchema, to: calendarDaySchema, by: z.enum(METRIC_DIMENSIONS).default('grid') })
   .refine((q) => q.from <= q.to, { message: '开始日期须早于结束日期', path: ['from'] });
 
 const rate = (part: number, whole: number) => (whole === 0 ? null : Math.round((part / whole) * 10000) / 10000);
