@@ -5,6 +5,7 @@ import { documentClient } from '../../lib/adapters/aws/dynamo';
 import { DynamoCaseStore } from '../../lib/adapters/aws/dynamo-case-store';
 import { DynamoDeferredSms } from '../../lib/adapters/aws/dynamo-deferred-sms';
 import { DynamoOnceStore } from '../../lib/adapters/aws/dynamo-once-store';
+import { DynamoOptOutStore } from '../../lib/adapters/aws/dynamo-opt-out-store';
 import { DynamoReferenceData } from '../../lib/adapters/aws/dynamo-reference-data';
 import { DynamoRepairStore } from '../../lib/adapters/aws/dynamo-repair-store';
 import { DynamoVisitStore } from '../../lib/adapters/aws/dynamo-visit-store';
@@ -47,6 +48,7 @@ function build() {
     metrics: emfMetrics,
     once: new DynamoOnceStore(db, config.TABLE_NAME, clock),
     deferredSms: new DynamoDeferredSms(db, config.TABLE_NAME),
+    optOuts: new DynamoOptOutStore(db, config.TABLE_NAME),
     centre: { staffId: config.CENTRE_STAFF_ID, districtDepartmentId: config.DISTRICT_DEPARTMENT_ID },
     sms: new SnsSmsSender(new SNSClient({}), config.SMS_SENDER_ID),
     tokens: new JwksTokenVerifier(config.JWT_ISSUER, config.JWT_AUDIENCE),

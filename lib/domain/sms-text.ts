@@ -71,6 +71,8 @@ export const smsText = {
   merged: (ref: string, original: string) => sms(`您的诉求${ref}与在办诉求${original}相同，已合并，办结后通知您。`),
   replyHelp: (ref: string) => sms(`请回复数字评价诉求${ref}：1满意 2基本满意 3不满意。`),
   nothingToRate: () => sms('未找到待您评价的诉求。如需反映问题，请登录民情直通或拨打12345。'),
+  optedOut: () => sms('已退订通知短信，紧急通知仍会发送。回复“订阅”可恢复。'),
+  optedIn: () => sms('已恢复通知短信。回复“退订”可停止接收。'),
 };
 
 /** Asia/Shanghai wall time as "11月23日14:05", short enough for a message. */

@@ -24,3 +24,18 @@ export interface DeferredSmsQueue {
   due(now: Date): Promise<DeferredMessage[]>;
   remove(message: DeferredMessage): Promise<void>;
 }
+
+/**
+ * Numbers that answered 退订: only urgent messages (emergencies, alarms, replies to what the person
+ * just wrote) still reach them. Implementations key the list by a digest, never the number itself.
+ */
+export interface OptOutList {
+  /**
+   * `true` when this inbound message put the number on the list (also on its redelivery), `false` when
+   * it was already there: the opt-out is acknowledged once.
+   */
+  optOut(phone: string, by: { messageId: string; at: Date }): Promise<boolean>;
+  /** `true` when the number was on the list. */
+  optIn(phone: string): Promise<boolean>;
+  has(phone: string): Promise<boolean>;
+}

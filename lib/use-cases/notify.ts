@@ -2,12 +2,13 @@ import { quietUntil } from '../domain/deadlines';
 import { maskPhone } from '../domain/phone';
 import { log } from '../log';
 import type { Clock } from '../ports/clock';
-import type { DeferredSmsQueue, OnceStore, SmsSender } from '../ports/messaging';
+import type { DeferredSmsQueue, OnceStore, OptOutList, SmsSender } from '../ports/messaging';
 
 export interface NotifyDeps {
   sms: SmsSender;
   once: OnceStore;
   deferredSms: DeferredSmsQueue;
+  optOuts: OptOutList;
   clock: Clock;
 }
 
@@ -16,23 +17,32 @@ export interface Notification {
   key: string;
   to: string;
   text: string;
-  /** Urgent messages ignore quiet hours (emergencies, direct replies to someone who just wrote). */
+  /**
+   * Urgent messages ignore quiet hours and the opt-out list (emergencies, welfare alarms, direct replies
+   * to someone who just wrote); everything else is suppressed for a number that answered 退订.
+   */
   urgent: boolean;
 }
 
 /**
  * Sends an SMS at most once per business key; between 22:00 and 07:00 Asia/Shanghai a non-urgent one
- * waits in a queue for the morning flush. If sending fails the key is released so the step's retry can
+ * waits in a queue for the morning flush, and one to a number on the opt-out list is not sent at all
+ * (the key is recorded as handled, so a retried step does not send it after an opt-in). If sending fails the key is released so the step's retry can
  * send; if the process dies between send and record, the lease expires and one duplicate is possible:
  * SMS is at-least-once at that edge, never silently lost.
  */
-export async function notifyOnce(deps: NotifyDeps, message: Notification): Promise<'sent' | 'deferred' | 'already-sent'> {
+export async function notifyOnce(deps: NotifyDeps, message: Notification): Promise<'sent' | 'deferred' | 'suppressed' | 'already-sent'> {
   const onceKey = `sms#${message.key}`;
   if (!(await deps.once.claim(onceKey, 120))) {
     log.info('sms already handled', { key: message.key });
     return 'already-sent';
   }
   try {
+    if (!message.urgent && (await deps.optOuts.has(message.to))) {
+      await deps.once.complete(onceKey, { suppressed: 'opt-out' });
+      log.info('sms suppressed: recipient opted out', { key: message.key });
+      return 'suppressed';
+    }
     const quietEnd = message.urgent ? undefined : quietUntil(deps.clock.now());
     if (quietEnd) {
       await deps.deferredSms.defer({ key: message.key, to: message.to, text: message.text, sendAfter: quietEnd.toISOString() });
@@ -50,13 +60,22 @@ export async function notifyOnce(deps: NotifyDeps, message: Notification): Promi
   }
 }
 
-/** The morning flush: sends what quiet hours held back, oldest first. Returns how many went out. */
+/**
+ * The morning flush: sends what quiet hours held back, oldest first, except to numbers that opted out
+ * during the night (held messages are never urgent). Returns how many went out.
+ */
 export async function sendDeferredSms(deps: NotifyDeps): Promise<number> {
   const due = await deps.deferredSms.due(deps.clock.now());
+  let sent = 0;
   for (const message of due) {
-    await deps.sms.send({ to: message.to, text: message.text });
+    if (await deps.optOuts.has(message.to)) {
+      log.info('deferred sms dropped: recipient opted out', { key: message.key });
+    } else {
+      await deps.sms.send({ to: message.to, text: message.text });
+      sent += 1;
+    }
     await deps.deferredSms.remove(message);
   }
-  log.info('deferred sms flushed', { count: due.length });
-  return due.length;
+  log.info('deferred sms flushed', { count: sent, dropped: due.length - sent });
+  return sent;
 }

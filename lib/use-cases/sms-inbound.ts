@@ -1,7 +1,9 @@
 import { z } from 'zod';
 import { phoneSchema } from '../domain/phone';
+import { smsText } from '../domain/sms-text';
 import { visitSms } from '../domain/visits/visit-sms';
 import { AppError } from '../errors';
+import { log } from '../log';
 import { handleRatingReply } from './case/sms-reply';
 import { notifyOnce } from './notify';
 import type { WishDeps } from './wishes/deps';
@@ -16,15 +18,31 @@ export const inboundSmsSchema = z.object({
 });
 export type InboundSms = z.infer<typeof inboundSmsSchema>;
 
+const OPT_OUT = /^(退订|TD|T|STOP|N)$/;
+const OPT_IN = /^订阅$/;
+
 /**
- * Every SMS reply: a wish code (`W3K9QX`) from a volunteer's phone claims that wish, exactly as the API
+ * `退订`/`TD`/`T`/`STOP`/`N` (any case, full-width letters too) or `订阅`, alone in the message apart from
+ * surrounding spaces and a closing full stop or exclamation mark; anything else is no keyword.
+ */
+export function parseSubscriptionKeyword(text: string): 'opt-out' | 'opt-in' | undefined {
+  const word = text.normalize('NFKC').trim().replace(/[。.!]+$/, '').toUpperCase();
+  if (OPT_OUT.test(word)) return 'opt-out';
+  if (OPT_IN.test(word)) return 'opt-in';
+  return undefined;
+}
+
+/**
+ * Every SMS reply: `退订` and its variants put the number on the opt-out list, `订阅` takes it off; a wish code (`W3K9QX`) from a volunteer's phone claims that wish, exactly as the API
  * does; `收到` from a beneficiary confirms their wish; `到` checks in to a visit; anything else is a
  * resident rating a case (or gets help). Carriers hand numbers over as `13800138000`,
  * `8613800138000` or `+8613800138000`; they are compared in E.164.
  */
-export async function handleInboundSms(deps: WishDeps, inbound: InboundSms): Promise<'checked-in' | 'claimed' | 'confirmed' | 'rated' | 'helped'> {
+export async function handleInboundSms(deps: WishDeps, inbound: InboundSms): Promise<'opted-out' | 'opted-in' | 'checked-in' | 'claimed' | 'confirmed' | 'rated' | 'helped'> {
   const normalised = phoneSchema.safeParse(inbound.from.replace(/^86(?=1\d{10}$)/, ''));
   const message = { ...inbound, from: normalised.success ? normalised.data : inbound.from };
+  const keyword = parseSubscriptionKeyword(message.text);
+  if (keyword) return changeSubscription(deps, message, keyword);
   const cleaned = message.text.replace(/[\s。.!！]/g, '').toUpperCase();
   const wishCode = /^(认领)?(W[0-9A-Z]{5})$/.exec(cleaned)?.[2];
   if (wishCode) return claimBySms(deps, message, wishCode);
@@ -78,4 +96,19 @@ async function confirmBySms(deps: WishDeps, message: InboundSms): Promise<'confi
   }
   await reply(wishSms.confirmedThanks(wishId));
   return 'confirmed';
+}
+
+/** The acknowledgement is a reply to the person's own message, so it goes out although they opted out. */
+async function changeSubscription(deps: WishDeps, message: InboundSms, keyword: 'opt-out' | 'opt-in'): Promise<'opted-out' | 'opted-in'> {
+  const reply = (text: string) => notifyOnce(deps, { key: `reply#${message.messageId}`, to: message.from, text, urgent: true });
+  if (keyword === 'opt-in') {
+    const wasOptedOut = await deps.optOuts.optIn(message.from);
+    log.info('sms opt-in', { messageId: message.messageId, wasOptedOut });
+    await reply(smsText.optedIn());
+    return 'opted-in';
+  }
+  const newly = await deps.optOuts.optOut(message.from, { messageId: message.messageId, at: deps.clock.now() });
+  log.info('sms opt-out', { messageId: message.messageId, newly });
+  if (newly) await reply(smsText.optedOut());
+  return 'opted-out';
 }

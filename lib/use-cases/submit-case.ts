@@ -159,9 +159,13 @@ async function replay(deps: SubmitCaseDeps, bound: IdempotencyRecord, fingerprin
   return { caseId: existing.caseId, status: existing.status, priority: existing.priority, dueAt: existing.dueAt };
 }
 
-/** The reporter gets the reference and tracking code by SMS too: hotline and SMS reporters have no screen. */
+/**
+ * The reporter gets the reference and tracking code by SMS too: hotline and SMS reporters have no screen.
+ * A new report is a wish to hear about it, so it takes the number off the opt-out list.
+ */
 async function confirmBySms(deps: NotifyDeps, caseId: string, phone: string, trackingCode: string): Promise<void> {
   try {
+    await deps.optOuts.optIn(phone);
     await notifyOnce(deps, { key: `${caseId}#received`, to: phone, text: smsText.caseReceived(caseId, trackingCode), urgent: true });
   } catch (err) {
     // The HTTP answer carries the same code; a failed confirmation must not fail the report.

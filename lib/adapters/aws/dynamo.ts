@@ -20,6 +20,8 @@ export const keys = {
   idempotency: (key: string) => ({ pk: `IDEMPOTENCY#${key}`, sk: 'IDEMPOTENCY' }),
   /** Keyed by a hash of the phone, so the key itself holds no personal data. */
   ratingReply: (phoneHash: string) => ({ pk: `RATING#${phoneHash}`, sk: 'RATING' }),
+  /** A number that answered 退订, keyed by its digest like `ratingReply`. */
+  smsOptOut: (phoneHash: string) => ({ pk: `SMS-OPT-OUT#${phoneHash}`, sk: 'OPT-OUT' }),
   metric: (dimension: string, day: string, key: string) => ({ pk: `METRIC#${dimension}`, sk: `${day}#${key}` }),
   deferredSms: (day: string, sendAfter: string, key: string) => ({ pk: `SMS-DEFERRED#${day}`, sk: `${sendAfter}#${key}` }),
   once: (key: string) => ({ pk: `ONCE#${key}`, sk: 'ONCE' }),

@@ -46,6 +46,8 @@ const ARGS: Record<string, fc.Arbitrary<unknown[]>> = {
   'smsText.merged': fc.tuple(caseRef, caseRef),
   'smsText.replyHelp': fc.tuple(caseRef),
   'smsText.nothingToRate': fc.tuple(),
+  'smsText.optedOut': fc.tuple(),
+  'smsText.optedIn': fc.tuple(),
   'wishSms.vetRequested': fc.tuple(wishId, worstText),
   'wishSms.rejected': fc.tuple(wishId),
   'wishSms.published': fc.tuple(wishId),
