@@ -36,13 +36,21 @@ export async function checkOut(deps: VisitDeps, visitId: string, volunteerId: st
     if (!visit) throw new NotFoundError('未找到该探访');
     if (visit.checkedInBy !== volunteerId) throw new ForbiddenError('只有签到的志愿者可以签退');
     if (visit.checkedOutAt) return { visitId, status: visit.status };
-    if (visit.waitingFor !== 'check-out' || !visit.taskToken) throw notWaiting();
+    const waiting = visit.waitingFor === 'check-out' && visit.taskToken;
+    // Checked in, and the workflow on its way to the check-out wait (a fast client, or a restart in
+    // between): the answer is recorded, and the wait takes it when it opens. Never a 409 for lag, and
+    // never a 202 nobody will take.
+    if (!waiting && (visit.status !== 'checked-in' || !(await workflowRunning(deps, visitId)))) throw notWaiting();
     const set = { checkedOutAt: toShanghaiIso(deps.clock.now()), wellbeing: command.wellbeing, note: command.note };
     if (!(await deps.visits.update(visitId, visit.version, set))) continue;
-    await deps.workflows.completeTask(visit.taskToken, { wellbeing: command.wellbeing });
+    if (waiting) await deps.workflows.completeTask(visit.taskToken!, { wellbeing: command.wellbeing });
     return { visitId, status: 'checked-in' };
   }
   throw notWaiting();
+}
+
+async function workflowRunning(deps: VisitDeps, visitId: string): Promise<boolean> {
+  return (await deps.workflows.describe('companion-visit', visitId))?.status === 'RUNNING';
 }
 
 export function volunteerIdOf(actor: StaffActor | undefined): string {
