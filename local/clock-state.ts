@@ -13,7 +13,11 @@ export type ClockState = z.infer<typeof clockStateSchema>;
 export const realNowMs = (): number => performance.timeOrigin + performance.now();
 
 export class ClockStateFile {
-  constructor(private readonly file: string) {}
+  /** @param ticking whether the clock of this run moves by itself (time scale > 0). */
+  constructor(
+    private readonly file: string,
+    private readonly ticking: boolean,
+  ) {}
 
   read(): ClockState | undefined {
     return readState(this.file, clockStateSchema);
@@ -26,8 +30,8 @@ export class ClockStateFile {
     return new Date(state.virtualMs + (state.ticking ? Math.max(0, realNowMs() - state.realMs) : 0));
   }
 
-  write(virtualMs: number, ticking: boolean): void {
-    writeState(this.file, { virtualMs, realMs: realNowMs(), ticking } satisfies ClockState);
+  write(virtualMs: number): void {
+    writeState(this.file, { virtualMs, realMs: realNowMs(), ticking: this.ticking } satisfies ClockState);
   }
 }
 

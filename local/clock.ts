@@ -41,10 +41,6 @@ export class VirtualClock {
     }
   }
 
-  get ticking(): boolean {
-    return this.timeScale > 0;
-  }
-
   nowMs(): number {
     return this.realStart + this.offsetMs + (RealDate.now() - this.realStart) * this.timeScale;
   }

@@ -97,8 +97,9 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
   try {
     const config = loadServerlessConfig(join(ROOT, 'serverless.yml'), { stage: STAGE, region: REGION });
     const runtime = new LambdaRuntime(ROOT, config.functions);
+    // At rate 0 (the default) the injector never strikes: every service may hold it unconditionally.
     const faults = new FaultInjector(options.faults?.rate ?? 0, options.faults?.seed ?? 1);
-    if (options.faults) runtime.faults = faults;
+    runtime.faults = faults;
     let scheduledBusy = 0;
     // eslint-disable-next-line prefer-const
     let stepFunctions: LocalStepFunctions;
@@ -111,13 +112,13 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
     const dataDir = options.dataDir;
     if (dataDir && options.reset) rmSync(dataDir, { recursive: true, force: true });
     if (dataDir) mkdirSync(join(dataDir, 'dynamodb'), { recursive: true });
-    const clockFile = dataDir ? new ClockStateFile(join(dataDir, 'clock.json')) : undefined;
     const timeScale = options.timeScale ?? 1;
+    const clockFile = dataDir ? new ClockStateFile(join(dataDir, 'clock.json'), timeScale > 0) : undefined;
     const startAt = chooseStartTime(clockFile?.resumeAt(), options.startAt);
-    const clock = new VirtualClock(timeScale, settle, startAt, (nowMs) => clockFile?.write(nowMs, timeScale > 0));
-    clockFile?.write(clock.nowMs(), timeScale > 0);
+    const clock = new VirtualClock(timeScale, settle, startAt, (nowMs) => clockFile?.write(nowMs));
+    clockFile?.write(clock.nowMs());
     cleanups.push(clock.install());
-    cleanups.push(() => clockFile?.write(clock.nowMs(), timeScale > 0));
+    cleanups.push(() => clockFile?.write(clock.nowMs()));
 
     const dynamo = await startDynamo(dataDir ? join(dataDir, 'dynamodb') : undefined);
     cleanups.push(() => dynamo.stop());
@@ -134,10 +135,10 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
     stepFunctions = new LocalStepFunctions(clock, (arn, payload) => runtime.invokeArn(arn, payload), REGION, ACCOUNT, journal);
     for (const sm of config.stateMachines) stepFunctions.register(sm.arn, sm.name, sm.definition);
     cleanups.push(() => stepFunctions.stopAll());
-    const sfnServer = await listen(serveJson(sfnRoute(stepFunctions, options.faults ? faults : undefined)));
+    const sfnServer = await listen(serveJson(sfnRoute(stepFunctions, faults)));
     cleanups.push(() => close(sfnServer.server));
 
-    const outbox = new SnsOutbox(() => clock.now(), log, dataDir ? join(dataDir, 'outbox.jsonl') : undefined, options.faults ? faults : undefined);
+    const outbox = new SnsOutbox(() => clock.now(), log, dataDir ? join(dataDir, 'outbox.jsonl') : undefined, faults);
     const snsServer = await listen(serveJson(outbox.route()));
     cleanups.push(() => close(snsServer.server));
 

@@ -389,8 +389,9 @@ export class LocalStepFunctions {
       this.journal.append(execution.executionArn, { k: 'pause', state: stateName, stateInput, wait });
     }
     const { token } = wait;
+    let pending!: PendingTask;
     const outcome = new Promise<unknown>((resolve, reject) => {
-      const pending: PendingTask = { token, executionArn: execution.executionArn, stateName, resolve, reject, waiting: false, settled: false, heartbeatSeconds: wait.heartbeatSeconds };
+      pending = { token, executionArn: execution.executionArn, stateName, resolve, reject, waiting: false, settled: false, heartbeatSeconds: wait.heartbeatSeconds };
       execution.cancellers.add(() => reject(new StatesError('States.Runtime', 'execution ended')));
       this.pendingTasks.set(token, pending);
       execution.tokens.add(token);
@@ -404,20 +405,19 @@ export class LocalStepFunctions {
     if (!resume?.handedOut) {
       // The invocation that hands the token out runs first; if it fails, the task fails with its error.
       const withToken = JSON.parse(JSON.stringify(params).split(TOKEN_PLACEHOLDER).join(token));
-      const pendingTask = this.pendingTasks.get(token);
       try {
         await this.invokeLambda(execution, stateName, withToken);
       } catch (err) {
         // Answered already (the Lambda replayed a recorded decision, then its own answer was lost): the
         // task is over, as on AWS, where the callback wins over the invocation's fate.
-        if (pendingTask?.settled) return outcome;
+        if (pending.settled) return outcome;
         this.dropTask(token);
         throw err;
       }
       this.journal.append(execution.executionArn, { k: 'handed-out', token });
     }
-    const pending = this.pendingTasks.get(token);
-    if (pending && !pending.settled) {
+    // Still waiting: not answered or timed out during the hand-out, nor dropped by the execution's end.
+    if (!pending.settled && this.pendingTasks.has(token)) {
       pending.waiting = true;
       this.enterWait(execution);
     }

@@ -7,22 +7,22 @@ describe('the persisted virtual clock', () => {
   const file = () => join(mkdtempSync(join(tmpdir(), 'clock-')), 'clock.json');
 
   it('resumes a frozen clock exactly where it stood', () => {
-    const clock = new ClockStateFile(file());
-    clock.write(Date.parse('2026-11-25T00:00:00Z'), false);
+    const clock = new ClockStateFile(file(), false);
+    clock.write(Date.parse('2026-11-25T00:00:00Z'));
     expect(clock.resumeAt()?.toISOString()).toBe('2026-11-25T00:00:00.000Z');
   });
 
   it('counts the downtime of a running clock at real pace, so it never falls behind', () => {
     const path = file();
     writeFileSync(path, JSON.stringify({ virtualMs: Date.parse('2026-11-25T00:00:00Z'), realMs: realNowMs() - 60_000, ticking: true }));
-    expect(new ClockStateFile(path).resumeAt()!.getTime()).toBeGreaterThanOrEqual(Date.parse('2026-11-25T00:01:00Z'));
+    expect(new ClockStateFile(path, true).resumeAt()!.getTime()).toBeGreaterThanOrEqual(Date.parse('2026-11-25T00:01:00Z'));
   });
 
   it('knows no time for a folder that never ran, or whose file is unreadable', () => {
     const path = file();
-    expect(new ClockStateFile(path).resumeAt()).toBeUndefined();
+    expect(new ClockStateFile(path, true).resumeAt()).toBeUndefined();
     writeFileSync(path, '{"virtualMs":');
-    expect(new ClockStateFile(path).resumeAt()).toBeUndefined();
+    expect(new ClockStateFile(path, true).resumeAt()).toBeUndefined();
   });
 
   it('takes --start-at only when it is later than where the data stands', () => {
