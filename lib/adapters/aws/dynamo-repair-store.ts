@@ -1,6 +1,7 @@
 import { GetCommand, PutCommand, QueryCommand, ScanCommand, UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import type { Attention, RepairableKind, RepairCandidate, RepairStore, WorkflowRun } from '../../ports/repair-store';
 import { isConditionFailure, withoutKeys } from './dynamo';
+import { decodeCursor, encodeCursor } from './dynamo-cursor';
 
 const PREFIX: Record<RepairableKind, string> = { case: 'CASE#', wish: 'WISH#', visit: 'VISIT#' };
 /** Statuses after which a lifecycle has nothing left to do. */
@@ -10,8 +11,8 @@ const attentionKey = (kind: RepairableKind, id: string) => ({ pk: `${PREFIX[kind
 const runKey = (kind: RepairableKind, id: string) => ({ pk: `${PREFIX[kind]}${id}`, sk: 'WORKFLOW' });
 const CURSOR_KEY = { pk: 'RECONCILE', sk: 'CURSOR' };
 
-const encode = (key: Record<string, unknown> | undefined) => (key ? Buffer.from(JSON.stringify(key)).toString('base64url') : undefined);
-const decode = (cursor: string | undefined) => (cursor ? (JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as Record<string, unknown>) : undefined);
+/** The reconciler's scan cursor, in the one cursor format of the stores (checked when read back). */
+const SCAN_CURSOR_SCOPE = 'reconcile-scan';
 
 /** Attention items and workflow runs live in the entity's own partition; open items also in GSI1 `ATTENTION`. */
 export class DynamoRepairStore implements RepairStore {
@@ -83,7 +84,7 @@ export class DynamoRepairStore implements RepairStore {
       new ScanCommand({
         TableName: this.tableName,
         Limit: pageSize,
-        ExclusiveStartKey: decode(cursor),
+        ExclusiveStartKey: decodeCursor(cursor, SCAN_CURSOR_SCOPE, { pk: null, sk: null }),
         ProjectionExpression: 'pk, #status',
         FilterExpression: `sk = :meta AND (begins_with(pk, :case) OR begins_with(pk, :wish) OR begins_with(pk, :visit)) AND NOT #status IN (${FINISHED.map((_, i) => `:f${i}`).join(', ')})`,
         ExpressionAttributeNames: { '#status': 'status' },
@@ -101,7 +102,7 @@ export class DynamoRepairStore implements RepairStore {
       const kind = (Object.keys(PREFIX) as RepairableKind[]).find((k) => pk.startsWith(PREFIX[k]))!;
       return { kind, id: pk.slice(PREFIX[kind].length), status: String(item.status) };
     });
-    const next = encode(out.LastEvaluatedKey);
+    const next = encodeCursor(SCAN_CURSOR_SCOPE, out.LastEvaluatedKey);
     return next ? { items, cursor: next } : { items };
   }
 
