@@ -83,3 +83,12 @@ export class CaseMissingError extends AppError {
     super(`case ${caseId} not found`, { statusCode: 500, code: 'CASE_MISSING' });
   }
 }
+
+/** A limit was reached (reports per phone per hour, …): the client may try again after `retryAfterSeconds`. */
+export class TooManyRequestsError extends AppError {
+  readonly retryAfterSeconds: number;
+  constructor(message: string, retryAfterSeconds: number, code = 'RATE_LIMITED') {
+    super(message, { statusCode: 429, code });
+    this.retryAfterSeconds = Math.max(1, Math.ceil(retryAfterSeconds));
+  }
+}

@@ -1,47 +1,5 @@
 import { z } from 'zod';
-import { caseActionSchema } from '../domain/case-actions';
-import { checkOutCommand, registerElderCommand, registerVolunteerCommand } from '../domain/visits/visit';
-import { submitWishCommand, wishActionSchema } from '../domain/wishes/wish';
-import { metricsQuery } from '../use-cases/case/metrics';
-import { submitCaseCommand } from '../use-cases/submit-case';
-import { publicListQuery } from '../use-cases/wishes/list';
-
-type Access = 'public' | 'staff' | 'resident-or-staff';
-interface Route {
-  method: 'get' | 'post';
-  path: string;
-  summary: string;
-  access: Access;
-  body?: z.ZodType;
-  query?: z.ZodType;
-  success: number;
-  /** Takes an `Idempotency-Key` header (bound to the request for 24 h; reused with another body → 422). */
-  idempotencyKey?: true;
-}
-
-/** Every public route, with the zod schema that validates it: the document cannot drift from the code. */
-export const API_ROUTES: Route[] = [
-  { method: 'get', path: '/v1/categories', summary: '诉求类别', access: 'public', success: 200 },
-  { method: 'get', path: '/v1/grids', summary: '网格', access: 'public', success: 200 },
-  { method: 'post', path: '/v1/cases', summary: '提交诉求（可带 Idempotency-Key）', access: 'public', body: submitCaseCommand, success: 201, idempotencyKey: true },
-  { method: 'get', path: '/v1/cases/{caseId}', summary: '查看诉求（x-tracking-code 或员工令牌）', access: 'resident-or-staff', success: 200 },
-  { method: 'post', path: '/v1/cases/{caseId}/actions', summary: '诉求办理操作', access: 'resident-or-staff', body: caseActionSchema, success: 202 },
-  { method: 'get', path: '/v1/worklist', summary: '我的待办', access: 'staff', success: 200 },
-  { method: 'get', path: '/v1/metrics', summary: '三率统计', access: 'staff', query: metricsQuery, success: 200 },
-  { method: 'post', path: '/v1/elders', summary: '登记独居老人', access: 'staff', body: registerElderCommand, success: 201 },
-  { method: 'post', path: '/v1/volunteers', summary: '登记志愿者', access: 'staff', body: registerVolunteerCommand, success: 201 },
-  { method: 'get', path: '/v1/visits', summary: '探访列表', access: 'staff', success: 200 },
-  { method: 'post', path: '/v1/visits/{visitId}/check-in', summary: '探访签到', access: 'staff', success: 202 },
-  { method: 'post', path: '/v1/visits/{visitId}/check-out', summary: '探访签退', access: 'staff', body: checkOutCommand, success: 202 },
-  { method: 'post', path: '/v1/wishes', summary: '登记微心愿', access: 'staff', body: submitWishCommand, success: 201 },
-  { method: 'get', path: '/v1/wishes', summary: '已发布的微心愿（匿名）', access: 'public', query: publicListQuery, success: 200 },
-  { method: 'get', path: '/v1/wishes/{wishId}', summary: '微心愿详情', access: 'staff', success: 200 },
-  { method: 'post', path: '/v1/wishes/{wishId}/actions', summary: '微心愿操作', access: 'staff', body: wishActionSchema, success: 202 },
-  { method: 'post', path: '/v1/admin/workflows/{name}/executions', summary: '启动工作流（weekly-roster, wish-matching, reconcile）', access: 'staff', success: 202 },
-  { method: 'get', path: '/v1/admin/workflows/{name}/executions/{executionId}', summary: '工作流执行状态', access: 'staff', success: 200 },
-  { method: 'post', path: '/v1/admin/attention/{kind}/{id}/resume', summary: '恢复出错暂停的流程（kind: case, wish, visit）', access: 'staff', success: 202 },
-  { method: 'get', path: '/v1/openapi.json', summary: '本文档', access: 'public', success: 200 },
-];
+import { API_ROUTES } from './routes';
 
 const jsonSchema = (schema: z.ZodType) => {
   const { $schema: _ignored, ...rest } = z.toJSONSchema(schema, { io: 'input', unrepresentable: 'any' }) as Record<string, unknown>;

@@ -22,6 +22,11 @@ export interface Notification {
    * to someone who just wrote); everything else is suppressed for a number that answered 退订.
    */
   urgent: boolean;
+  /**
+   * When the content stops being true (a deadline it names has passed): a message held by quiet hours
+   * past this moment is dropped at the morning flush instead of telling someone to act on the past.
+   */
+  staleAt?: string;
 }
 
 /**

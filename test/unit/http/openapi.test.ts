@@ -1,6 +1,7 @@
 import { join, resolve } from 'node:path';
 import { loadServerlessConfig } from '../../../local/serverless-config';
-import { API_ROUTES, openApiDocument } from '../../../lib/http/openapi';
+import { openApiDocument } from '../../../lib/http/openapi';
+import { API_ROUTES } from '../../../lib/http/routes';
 
 describe('the OpenAPI document', () => {
   const config = loadServerlessConfig(join(resolve(__dirname, '../../..'), 'serverless.yml'), { stage: 'ci', region: 'ap-southeast-1' });
