@@ -16,6 +16,8 @@ export interface DeferredMessage {
   to: string;
   text: string;
   sendAfter: string;
+  /** Past this moment the content is no longer true: the flush drops it. */
+  staleAt?: string;
 }
 
 /** Messages held back by quiet hours until the morning flush. */

@@ -50,7 +50,7 @@ export async function notifyOnce(deps: NotifyDeps, message: Notification): Promi
     }
     const quietEnd = message.urgent ? undefined : quietUntil(deps.clock.now());
     if (quietEnd) {
-      await deps.deferredSms.defer({ key: message.key, to: message.to, text: message.text, sendAfter: quietEnd.toISOString() });
+      await deps.deferredSms.defer({ key: message.key, to: message.to, text: message.text, sendAfter: quietEnd.toISOString(), ...(message.staleAt ? { staleAt: message.staleAt } : {}) });
       await deps.once.complete(onceKey, { deferredUntil: quietEnd.toISOString() });
       log.info('sms deferred for quiet hours', { key: message.key, until: quietEnd.toISOString() });
       return 'deferred';
@@ -67,13 +67,16 @@ export async function notifyOnce(deps: NotifyDeps, message: Notification): Promi
 
 /**
  * The morning flush: sends what quiet hours held back, oldest first, except to numbers that opted out
- * during the night (held messages are never urgent). Returns how many went out.
+ * during the night and messages whose content went stale overnight (held messages are never urgent). Returns how many went out.
  */
 export async function sendDeferredSms(deps: NotifyDeps): Promise<number> {
   const due = await deps.deferredSms.due(deps.clock.now());
+  const now = deps.clock.now();
   let sent = 0;
   for (const message of due) {
-    if (await deps.optOuts.has(message.to)) {
+    if (message.staleAt && Date.parse(message.staleAt) <= now.getTime()) {
+      log.info('deferred sms dropped: stale', { key: message.key, staleAt: message.staleAt });
+    } else if (await deps.optOuts.has(message.to)) {
       log.info('deferred sms dropped: recipient opted out', { key: message.key });
     } else {
       await deps.sms.send({ to: message.to, text: message.text });

@@ -28,7 +28,9 @@ export class DynamoDeferredSms implements DeferredSmsQueue {
           ConsistentRead: true,
         }),
       );
-      for (const item of res.Items ?? []) out.push({ key: String(item.key), to: String(item.to), text: String(item.text), sendAfter: String(item.sendAfter) });
+      for (const item of res.Items ?? []) {
+        out.push({ key: String(item.key), to: String(item.to), text: String(item.text), sendAfter: String(item.sendAfter), ...(typeof item.staleAt === 'string' ? { staleAt: item.staleAt } : {}) });
+      }
     }
     return out;
   }
