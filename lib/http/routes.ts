@@ -5,6 +5,7 @@ import { checkOutCommand, registerElderCommand, registerVolunteerCommand } from 
 import { submitWishCommand, wishActionSchema } from '../domain/wishes/wish';
 import { metricsQuery } from '../use-cases/case/metrics';
 import { submitCaseCommand } from '../use-cases/submit-case';
+import { visitsQuery } from '../use-cases/visits/visits-query';
 import { publicListQuery } from '../use-cases/wishes/list';
 
 export type Access = 'public' | 'staff' | 'resident-or-staff';
@@ -38,7 +39,7 @@ export const API_ROUTES: Route[] = [
   { operationId: 'getMetrics', method: 'get', path: '/v1/metrics', summary: '三率统计', access: 'staff', query: metricsQuery, roles: ['admin'], success: 200 },
   { operationId: 'registerElder', method: 'post', path: '/v1/elders', summary: '登记独居老人', access: 'staff', body: registerElderCommand, roles: ['grid-worker', 'admin'], success: 201 },
   { operationId: 'registerVolunteer', method: 'post', path: '/v1/volunteers', summary: '登记志愿者', access: 'staff', body: registerVolunteerCommand, roles: ['admin'], success: 201 },
-  { operationId: 'listVisits', method: 'get', path: '/v1/visits', summary: '探访列表', access: 'staff', roles: ['grid-worker', 'admin', 'volunteer'], success: 200 },
+  { operationId: 'listVisits', method: 'get', path: '/v1/visits', summary: '探访列表', access: 'staff', query: visitsQuery, roles: ['grid-worker', 'admin', 'volunteer'], success: 200 },
   { operationId: 'checkInVisit', method: 'post', path: '/v1/visits/{visitId}/check-in', summary: '探访签到', access: 'staff', roles: ['volunteer'], success: 202 },
   { operationId: 'checkOutVisit', method: 'post', path: '/v1/visits/{visitId}/check-out', summary: '探访签退', access: 'staff', body: checkOutCommand, roles: ['volunteer'], success: 202 },
   { operationId: 'submitWish', method: 'post', path: '/v1/wishes', summary: '登记微心愿', access: 'staff', body: submitWishCommand, roles: ['grid-worker', 'admin'], success: 201 },
