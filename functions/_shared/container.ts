@@ -6,6 +6,7 @@ import { DynamoCaseStore } from '../../lib/adapters/aws/dynamo-case-store';
 import { DynamoDeferredSms } from '../../lib/adapters/aws/dynamo-deferred-sms';
 import { DynamoOnceStore } from '../../lib/adapters/aws/dynamo-once-store';
 import { DynamoOptOutStore } from '../../lib/adapters/aws/dynamo-opt-out-store';
+import { DynamoRateLimiter } from '../../lib/adapters/aws/dynamo-rate-limiter';
 import { DynamoReferenceData } from '../../lib/adapters/aws/dynamo-reference-data';
 import { DynamoRepairStore } from '../../lib/adapters/aws/dynamo-repair-store';
 import { DynamoVisitStore } from '../../lib/adapters/aws/dynamo-visit-store';
@@ -49,6 +50,7 @@ function build() {
     once: new DynamoOnceStore(db, config.TABLE_NAME, clock),
     deferredSms: new DynamoDeferredSms(db, config.TABLE_NAME),
     optOuts: new DynamoOptOutStore(db, config.TABLE_NAME),
+    limiter: new DynamoRateLimiter(db, config.TABLE_NAME),
     centre: { staffId: config.CENTRE_STAFF_ID, districtDepartmentId: config.DISTRICT_DEPARTMENT_ID },
     sms: new SnsSmsSender(new SNSClient({}), config.SMS_SENDER_ID),
     tokens: new JwksTokenVerifier(config.JWT_ISSUER, config.JWT_AUDIENCE),

@@ -13,7 +13,9 @@ import type { ReferenceData } from '../ports/reference-data';
 import type { Workflows } from '../ports/workflows';
 import { smsText } from '../domain/sms-text';
 import { log } from '../log';
+import type { RateLimiter } from '../ports/rate-limiter';
 import { notifyOnce, type NotifyDeps } from './notify';
+import { enforceReportLimits, type ReportOrigin } from './report-limits';
 
 export const submitCaseCommand = z.object({
   category: z.string().min(1).max(64),
@@ -78,11 +80,15 @@ export function requestFingerprint(command: SubmitCaseCommand): string {
  * request returns the first answer (without re-issuing the secret tracking code, which only the first
  * response carries) and starts nothing twice; the same key with another request is refused (422),
  * never answered with someone else's case.
+ * A person's report counts against the per-phone limits (so needs a limiter); the system's does not.
  */
+export async function submitCase(deps: SubmitCaseDeps & { limiter: RateLimiter }, command: SubmitCaseCommand, idempotencyKey?: string, origin?: 'person'): Promise<SubmittedCase>;
+export async function submitCase(deps: SubmitCaseDeps, command: SubmitCaseCommand, idempotencyKey: string | undefined, origin: 'system'): Promise<SubmittedCase>;
 export async function submitCase(
-  deps: SubmitCaseDeps,
+  deps: SubmitCaseDeps & { limiter?: RateLimiter },
   command: SubmitCaseCommand,
   idempotencyKey?: string,
+  origin: ReportOrigin = 'person',
 ): Promise<SubmittedCase> {
   const now = deps.clock.now();
   const nowSeconds = Math.floor(now.getTime() / 1000);
@@ -102,6 +108,8 @@ export async function submitCase(
     throw new ValidationError('未知的网格', { 'location.gridId': `未知网格 ${command.location.gridId}` }, 'UNKNOWN_GRID');
   }
   const grid = routeToGrid(command.location, grids);
+  // After the replay above (a retry is not a new report) and validation, before the first write.
+  if (origin === 'person') await enforceReportLimits(deps.limiter!, category.priority, command.reporter.phone, now);
 
   const trackingCode = newTrackingCode();
   for (let attempt = 1; attempt <= MAX_ID_ATTEMPTS; attempt += 1) {

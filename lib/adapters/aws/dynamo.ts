@@ -25,6 +25,8 @@ export const keys = {
   metric: (dimension: string, day: string, key: string) => ({ pk: `METRIC#${dimension}`, sk: `${day}#${key}` }),
   deferredSms: (day: string, sendAfter: string, key: string) => ({ pk: `SMS-DEFERRED#${day}`, sk: `${sendAfter}#${key}` }),
   once: (key: string) => ({ pk: `ONCE#${key}`, sk: 'ONCE' }),
+  /** One fixed-window counter per scope, number digest and window (`reports-hour`, window 493,417). */
+  rateLimit: (scope: string, subjectDigest: string, windowSeconds: number, window: number) => ({ pk: `RATE#${scope}#${subjectDigest}`, sk: `WINDOW#${windowSeconds}#${window}` }),
   reference: (kind: 'CATEGORY' | 'GRID' | 'DEPARTMENT', id: string) => ({ pk: `REF#${kind}`, sk: id }),
   staff: (staffId: string) => ({ pk: `STAFF#${staffId}`, sk: 'PROFILE' }),
 };

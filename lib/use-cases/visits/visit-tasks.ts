@@ -61,6 +61,7 @@ async function openCase(deps: VisitDeps, visit: Visit, category: 'welfare-check'
       anonymous: false,
     },
     `visit-${category}-${visit.visitId}`,
+    'system',
   );
   return { caseId: opened.caseId };
 }

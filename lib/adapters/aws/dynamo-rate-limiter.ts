@@ -1,0 +1,50 @@
+import { UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { parseLimitKey } from '../../domain/limits';
+import { phoneSchema } from '../../domain/phone';
+import type { RateLimiter } from '../../ports/rate-limiter';
+import { isConditionFailure, keys, phoneDigest } from './dynamo';
+
+/**
+ * Fixed-window counters, one item per scope, number and window. A single conditional `ADD` counts
+ * atomically however many Lambdas take at once, and a full window refuses without writing, so a
+ * refused caller never pushes the count (or the wait) further. Windows are whole multiples of their
+ * length since the epoch (UTC), so a day window turns at 08:00 Beijing time; each item expires (TTL)
+ * when its window ends, as a later window never reads an earlier one.
+ */
+export class DynamoRateLimiter implements RateLimiter {
+  constructor(
+    private readonly db: DynamoDBDocumentClient,
+    private readonly tableName: string,
+  ) {}
+
+  async take(key: string, limit: number, windowSeconds: number, now: Date): Promise<{ allowed: true } | { allowed: false; retryAfterSeconds: number }> {
+    if (!Number.isInteger(windowSeconds) || windowSeconds < 1) throw new RangeError(`windowSeconds must be a positive integer, got ${windowSeconds}`);
+    const nowSeconds = now.getTime() / 1000;
+    const window = Math.floor(nowSeconds / windowSeconds);
+    const windowEnd = (window + 1) * windowSeconds;
+    const refused = { allowed: false as const, retryAfterSeconds: Math.max(1, Math.ceil(windowEnd - nowSeconds)) };
+    if (limit < 1) return refused;
+    const { scope, subject } = parseLimitKey(key);
+    try {
+      await this.db.send(
+        new UpdateCommand({
+          TableName: this.tableName,
+          Key: keys.rateLimit(scope, digestOf(subject), windowSeconds, window),
+          UpdateExpression: 'SET expiresAt = :windowEnd ADD n :one',
+          ConditionExpression: 'attribute_not_exists(n) OR n < :limit',
+          ExpressionAttributeValues: { ':one': 1, ':limit': limit, ':windowEnd': windowEnd },
+        }),
+      );
+      return { allowed: true };
+    } catch (err) {
+      if (isConditionFailure(err)) return refused;
+      throw err;
+    }
+  }
+}
+
+/** `13800138000` and `+86 138 0013 8000` are one number, so one counter; the key holds only its digest. */
+function digestOf(subject: string): string {
+  const parsed = phoneSchema.safeParse(subject);
+  return phoneDigest(parsed.success ? parsed.data : subject);
+}
