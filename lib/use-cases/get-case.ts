@@ -1,5 +1,6 @@
 import type { CaseRecord, TimelineEntry } from '../domain/case';
 import { secretMatches } from '../domain/ids';
+import { maskPersonalNumbers } from '../domain/redact';
 import { staffCovers, type StaffActor } from '../domain/actor';
 import { ForbiddenError, NotFoundError, UnauthenticatedError } from '../errors';
 import type { CaseStore } from '../ports/case-store';
@@ -40,6 +41,8 @@ export async function getCase(deps: { cases: CaseStore }, caseId: string, viewer
 }
 
 function toView(record: CaseRecord, timeline: TimelineEntry[], audience: 'resident' | 'staff'): CaseView {
+  // Staff write notes for staff ("已联系物业经理陈建华139…"); a resident sees them with numbers masked.
+  const shown = (text: string) => (audience === 'resident' ? maskPersonalNumbers(text) : text);
   return {
     caseId: record.caseId,
     status: record.status,
@@ -50,14 +53,14 @@ function toView(record: CaseRecord, timeline: TimelineEntry[], audience: 'reside
     ...(record.gridId ? { gridId: record.gridId } : {}),
     ...(record.departmentId ? { departmentId: record.departmentId } : {}),
     reopenCount: record.reopenCount,
-    ...(record.closure ? { closure: record.closure } : {}),
+    ...(record.closure ? { closure: { ...record.closure, note: shown(record.closure.note) } } : {}),
     ...(audience === 'staff' ? { description: record.description } : {}),
     timeline: timeline.map((e) => ({
       at: e.at,
       status: e.status,
       actor: e.actor,
       ...(audience === 'staff' && e.actorId ? { actorId: e.actorId } : {}),
-      note: e.note,
+      note: shown(e.note),
     })),
   };
 }
