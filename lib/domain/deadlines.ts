@@ -39,3 +39,18 @@ export function quietUntil(now: Date): Date | undefined {
   const morning = new Date(Date.UTC(shanghai.getUTCFullYear(), shanghai.getUTCMonth(), shanghai.getUTCDate(), 7) - 8 * 3600_000);
   return hour >= 22 ? new Date(morning.getTime() + 24 * 3600_000) : morning;
 }
+
+/**
+ * Whether a non-urgent message written at `now` would be held by quiet hours until `deadline` or later:
+ * then a text naming that deadline would reach its reader already stale, so it is written without it.
+ */
+export function heldPast(deadline: Date, now: Date): boolean {
+  const morning = quietUntil(now);
+  return morning !== undefined && morning.getTime() >= deadline.getTime();
+}
+
+/**
+ * Once the district (兜底) holds a case nobody accepts, it is whistled at most this often: the case
+ * stays on the district's and the centre's worklists meanwhile, so a day apart tells no one anything new.
+ */
+export const DISTRICT_WHISTLE_SECONDS = 86400;

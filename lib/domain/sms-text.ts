@@ -46,14 +46,21 @@ export const CLOSURE_LABEL: Record<ClosureCode, string> = {
 
 export const RATING_LABEL: Record<Rating, string> = { satisfied: '满意', 'basically-satisfied': '基本满意', dissatisfied: '不满意' };
 
+/**
+ * A request to act by a time names it; one that would reach its reader after that time (held by quiet
+ * hours) asks for it as soon as possible instead, which is still true in the morning.
+ */
+const by = (due: string | undefined) => (due ? `请于${due}前` : '请尽快');
+
 export const smsText = {
   caseReceived: (ref: string, trackingCode: string) => sms(`已收到您的诉求，编号${ref}，查询码${trackingCode}。网格员将上门核实。`),
-  gridCheckRequested: (ref: string, categoryName: string, gridName: string, due: string) =>
-    sms(`${name(gridName)}新诉求${ref}（${name(categoryName)}），请于${due}前到场核实。`),
+  gridCheckRequested: (ref: string, categoryName: string, gridName: string, due?: string) =>
+    sms(`${name(gridName)}新诉求${ref}（${name(categoryName)}），${by(due)}到场核实。`),
   unroutedCase: (ref: string, categoryName: string) => sms(`诉求${ref}（${name(categoryName)}）无法定位网格，请中心分派核实。`),
-  dispatched: (ref: string, categoryName: string, gridName: string, due: string) =>
-    sms(`派单${ref}（${name(categoryName)}，${name(gridName)}），请于${due}前签收。`),
-  acceptedForReporter: (ref: string, departmentName: string, due: string) => sms(`您的诉求${ref}已由${name(departmentName)}受理，预计${due}前办结。`),
+  dispatched: (ref: string, categoryName: string, gridName: string, due?: string) =>
+    sms(`派单${ref}（${name(categoryName)}，${name(gridName)}），${by(due)}签收。`),
+  acceptedForReporter: (ref: string, departmentName: string, due?: string) =>
+    sms(`您的诉求${ref}已由${name(departmentName)}受理，${due ? `预计${due}前办结` : '正在办理'}。`),
   acceptOverdue: (ref: string, departmentName: string) => sms(`吹哨：诉求${ref}派至${name(departmentName)}超时未签收，请督办。`),
   handedToDistrict: (ref: string) => sms(`诉求${ref}无部门签收，已转区级兜底办理，请签收。`),
   resolveReminder: (ref: string, due: string, nearDue: boolean) => sms(`提醒：诉求${ref}须于${due}前办结${nearDue ? '，即将到期' : '，时限已过半'}。`),
@@ -64,8 +71,8 @@ export const smsText = {
   feedbackRequested: (ref: string) => sms(`您的诉求${ref}已办结，请回复：1满意 2基本满意 3不满意。`),
   feedbackThanks: (ref: string, rating: Rating) =>
     sms(rating === 'dissatisfied' ? `收到您对${ref}的评价，已重新派单办理。` : `感谢您对${ref}的评价：${RATING_LABEL[rating]}。`),
-  reopened: (ref: string, categoryName: string, gridName: string, due: string) =>
-    sms(`重办：群众对${ref}（${name(categoryName)}，${name(gridName)}）不满意，请于${due}前签收。`),
+  reopened: (ref: string, categoryName: string, gridName: string, due?: string) =>
+    sms(`重办：群众对${ref}（${name(categoryName)}，${name(gridName)}）不满意，${by(due)}签收。`),
   centreReview: (ref: string) => sms(`诉求${ref}群众多次不满意，请中心研判处理。`),
   closed: (ref: string, code: ClosureCode) => sms(`您的诉求${ref}已办结：${CLOSURE_LABEL[code]}。`),
   merged: (ref: string, original: string) => sms(`您的诉求${ref}与在办诉求${original}相同，已合并，办结后通知您。`),

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { addHours, CASE_STEPS, toShanghaiIso, type CaseRecord, type CaseStatus, type CaseStep } from '../../domain/case';
+import { heldPast } from '../../domain/deadlines';
 import { shortLocalTime, smsText } from '../../domain/sms-text';
 import { ConflictError } from '../../errors';
 import { log } from '../../log';
@@ -118,19 +119,28 @@ async function takeablePending(deps: CaseDeps, record: CaseRecord, stepName: Cas
   return pending;
 }
 
+/**
+ * Tells whoever must act that a step opened. Only an emergency's messages ignore quiet hours. A message
+ * naming a time goes stale then (`staleAt`); one that quiet hours would hold past that time is written
+ * without it ("请尽快签收"), so the morning brings a request that is still true rather than silence.
+ */
 async function notifyOpened(deps: CaseDeps, record: CaseRecord, step: OpenStep, opts: { decided?: boolean } = {}): Promise<void> {
   const who = recipients(deps);
   const names = await labels(deps, record);
-  const due = shortLocalTime(new Date(step.dueAt));
   const urgent = record.priority === 'emergency';
+  const now = deps.clock.now();
+  /** The time to name in a message, unless it would be past when the message arrives. */
+  const timeToName = (iso: string) => (urgent || !heldPast(new Date(iso), now) ? iso : undefined);
+  const stepDue = timeToName(step.dueAt);
+  const due = stepDue ? shortLocalTime(new Date(stepDue)) : undefined;
   const key = `${record.caseId}#${step.step}#${step.openedSeq}`;
-  const send = async (to: string | undefined, text: string) => {
-    if (to) await notifyOnce(deps, { key, to, text, urgent });
+  const send = async (to: string | undefined, text: string, staleAt?: string) => {
+    if (to) await notifyOnce(deps, { key, to, text, urgent, ...(staleAt ? { staleAt } : {}) });
   };
   switch (step.step) {
     case 'grid-check':
       return record.gridId
-        ? send(await who.gridWorker(record.gridId), smsText.gridCheckRequested(record.caseId, names.category, names.grid, due))
+        ? send(await who.gridWorker(record.gridId), smsText.gridCheckRequested(record.caseId, names.category, names.grid, due), stepDue)
         : send(await who.centre(), smsText.unroutedCase(record.caseId, names.category));
     case 'accept':
       return send(
@@ -138,13 +148,16 @@ async function notifyOpened(deps: CaseDeps, record: CaseRecord, step: OpenStep, 
         record.reopenCount > 0 && step.openedSeq > 1
           ? smsText.reopened(record.caseId, names.category, names.grid, due)
           : smsText.dispatched(record.caseId, names.category, names.grid, due),
+        stepDue,
       );
-    case 'resolve':
+    case 'resolve': {
+      const caseDue = timeToName(record.dueAt);
       return step.openedSeq === 1 || (await isFirstResolveOfDispatch(deps, record))
-        ? send(await who.reporter(record.caseId), smsText.acceptedForReporter(record.caseId, names.department, shortLocalTime(new Date(record.dueAt))))
+        ? send(await who.reporter(record.caseId), smsText.acceptedForReporter(record.caseId, names.department, caseDue && shortLocalTime(new Date(caseDue))), caseDue)
         : opts.decided
           ? undefined
           : send(await who.departmentDuty(record.departmentId), smsText.reworkRequested(record.caseId));
+    }
     case 'verify':
       return send(await who.gridWorker(record.gridId), smsText.verifyRequested(record.caseId));
     case 'feedback': {

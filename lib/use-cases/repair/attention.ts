@@ -60,7 +60,10 @@ export async function holdForCentre(deps: RepairDeps, input: HoldInput): Promise
   });
   log.warn('workflow needs attention', { kind: input.kind, id: input.id, at, error, seq });
   const phone = await recipients(deps).centre();
-  if (phone) await notifyOnce(deps, { key: `attention#${input.kind}#${input.id}#${seq}`, to: phone, text: attentionSms(input.kind, input.id), urgent: true });
+  // The duty admin is woken at night only where someone may be at risk: an emergency case, or a visit
+  // (a stopped visit may be a welfare check not raised). Anything else waits on the worklist till 07:00.
+  const urgent = input.kind === 'visit' || (input.kind === 'case' && (await deps.cases.get(input.id))?.priority === 'emergency');
+  if (phone) await notifyOnce(deps, { key: `attention#${input.kind}#${input.id}#${seq}`, to: phone, text: attentionSms(input.kind, input.id), urgent });
   return {};
 }
 

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { toShanghaiIso } from '../../domain/case';
+import { shanghaiDay, toShanghaiIso } from '../../domain/case';
 import { visitSms } from '../../domain/visits/visit-sms';
 import { CHECK_IN_GRACE_MINUTES, POINTS_PER_VISIT, type Visit } from '../../domain/visits/visit';
 import { AppError } from '../../errors';
@@ -87,7 +87,9 @@ export async function runVisitTask(deps: VisitDeps, input: VisitTask): Promise<R
       const start = new Date(visit.windowStart);
       const text = input.kind === 'day-before' ? visitSms.dayBefore(visit.visitId, start) : visitSms.shortlyBefore(visit.visitId, start);
       const phone = await phoneOfVolunteer(visit.volunteerId);
-      if (phone) await notifyOnce(deps, { key: `${visit.visitId}#${input.kind}`, to: phone, text, urgent: false });
+      // "明天09:00" stops being true at midnight, "将于09:00开始" at 09:00: held past that, it is dropped.
+      const staleAt = input.kind === 'day-before' ? `${shanghaiDay(visit.windowStart)}T00:00:00+08:00` : visit.windowStart;
+      if (phone) await notifyOnce(deps, { key: `${visit.visitId}#${input.kind}`, to: phone, text, urgent: false, staleAt });
       await change(deps, visit.visitId, (v) => (v.status === 'scheduled' ? { set: { status: 'reminded' } } : undefined));
       return { reminded: true };
     }
@@ -106,6 +108,7 @@ export async function runVisitTask(deps: VisitDeps, input: VisitTask): Promise<R
     case 'missed': {
       const visit = await change(deps, input.visitId, (v) => (v.checkedInAt || v.status === 'missed' ? undefined : { set: { status: 'missed' } }));
       if (visit.backupVolunteerId) await deps.visits.pointCheckIn(visit.backupVolunteerId, visit.visitId);
+      // Welfare alarms: an elder living alone has not been reached, so they go out whatever the hour.
       const backup = await phoneOfVolunteer(visit.backupVolunteerId);
       if (backup) await notifyOnce(deps, { key: `${visit.visitId}#missed#backup`, to: backup, text: visitSms.missedToBackup(visit.visitId), urgent: true });
       const gridWorker = await who.gridWorker(visit.gridId);
@@ -115,6 +118,7 @@ export async function runVisitTask(deps: VisitDeps, input: VisitTask): Promise<R
     case 'welfare-check': {
       const visit = await change(deps, input.visitId, (v) => (v.checkedInAt || v.status === 'escalated' ? undefined : { set: { status: 'escalated' } }));
       const contact = await deps.visits.elderContact(visit.elderId);
+      // The family of an elder nobody could reach: a welfare alarm, whatever the hour.
       if (contact?.emergencyContact) {
         await notifyOnce(deps, { key: `${visit.visitId}#emergency-contact`, to: contact.emergencyContact.phone, text: visitSms.emergencyContact(visit.visitId), urgent: true });
       }

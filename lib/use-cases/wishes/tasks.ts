@@ -153,15 +153,15 @@ export async function runWishTask(deps: WishDeps, input: WishTask): Promise<Reco
       if (!active) return { active: false, contacted: claim?.status === 'fulfilled' };
       const phone = await volunteerPhone(input.volunteerId);
       const contacted = claim.status === 'contacted';
-      const send = async (kind: string, text: string) => {
-        if (phone) await notifyOnce(deps, { key: `${wish.wishId}#${input.volunteerId}#${claim.seq}#${kind}`, to: phone, text, urgent: false });
+      const send = async (kind: string, text: string, staleAt?: string) => {
+        if (phone) await notifyOnce(deps, { key: `${wish.wishId}#${input.volunteerId}#${claim.seq}#${kind}`, to: phone, text, urgent: false, ...(staleAt ? { staleAt } : {}) });
       };
       switch (input.at) {
         case 'contact-reminder':
           if (!contacted) await send('contact-reminder', wishSms.contactReminder(wish.wishId));
           return { active: true, contacted };
         case 'fulfil-reminder':
-          await send('fulfil-reminder', wishSms.fulfilReminder(wish.wishId, shortLocalTime(new Date(wish.deadline!))));
+          await send('fulfil-reminder', wishSms.fulfilReminder(wish.wishId, shortLocalTime(new Date(wish.deadline!))), wish.deadline);
           return { active: true, contacted };
         case 'contact-deadline':
           if (contacted) return { active: true, contacted };
