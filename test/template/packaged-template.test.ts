@@ -2,6 +2,7 @@ import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import yaml from 'js-yaml';
 import { loadServerlessConfig } from '../../local/serverless-config';
 
 // eslint-disable-next-line @typescript-eslint/no-require-imports
@@ -164,6 +165,37 @@ describe('the packaged CloudFormation template', () => {
     }
   });
 
+  it('throttles every route at the stage: public routes below staff ones, the public report the tightest', () => {
+    const stage = resources.HttpApiStage as Resource & { DependsOn?: string[] };
+    const defaults = stage.Properties.DefaultRouteSettings;
+    expect(defaults.ThrottlingRateLimit).toBeGreaterThan(0);
+    expect(defaults.ThrottlingBurstLimit).toBeGreaterThanOrEqual(defaults.ThrottlingRateLimit);
+    const settings = stage.Properties.RouteSettings as Record<string, { ThrottlingRateLimit: number; ThrottlingBurstLimit: number }>;
+    const routeIds = new Map(ofType('AWS::ApiGatewayV2::Route').map(([id, r]) => [r.Properties.RouteKey as string, id]));
+    for (const key of PUBLIC_ROUTES) {
+      expect({ key, rate: settings[key]?.ThrottlingRateLimit, burst: settings[key]?.ThrottlingBurstLimit }).toEqual({ key, rate: expect.any(Number), burst: expect.any(Number) });
+      expect(settings[key]!.ThrottlingRateLimit).toBeLessThan(defaults.ThrottlingRateLimit);
+      expect(settings[key]!.ThrottlingBurstLimit).toBeLessThan(defaults.ThrottlingBurstLimit);
+    }
+    // A route setting naming a route the stage is created before fails the deployment.
+    for (const key of Object.keys(settings)) {
+      expect({ key, route: routeIds.has(key) }).toEqual({ key, route: true });
+      expect(stage.DependsOn).toContain(routeIds.get(key));
+    }
+    const tightest = Math.min(...Object.values(settings).map((s) => s.ThrottlingRateLimit));
+    expect(settings['POST /v1/cases']!.ThrottlingRateLimit).toBe(tightest);
+  });
+
+  it('creates the CloudFront edge (and its WAF association) only when edgeWebAclArn is set', () => {
+    const template = JSON.parse(raw) as Template;
+    const distributions = ofType('AWS::CloudFront::Distribution');
+    expect(distributions.map(([id]) => id)).toEqual(['EdgeDistribution']);
+    expect(template.Resources.EdgeDistribution!.Condition).toBe('HasEdgeWebAcl');
+    expect(template.Outputs.EdgeUrl!.Condition).toBe('HasEdgeWebAcl');
+    expect(conditionHolds(template, 'HasEdgeWebAcl')).toBe(false);
+    expect(ofType('AWS::WAFv2::WebACLAssociation')).toEqual([]);
+  });
+
   describe.each(loadServerlessConfig(join(ROOT, 'serverless.yml'), { stage: 'ci', region: 'ap-southeast-1' }).stateMachines.map((m) => [m.key, m.definition] as const))(
     'workflow %s',
     (_key, definition) => {
@@ -214,4 +246,69 @@ describe('the packaged CloudFormation template', () => {
       });
     },
   );
+});
+
+type Template = { Resources: Record<string, Resource & { Condition?: string }>; Outputs: Record<string, { Condition?: string }>; Conditions: Record<string, unknown> };
+
+/** Evaluates a template condition built from Fn::Not/And/Or/Equals over literals, as CloudFormation would. */
+function conditionHolds(template: Template, name: string): boolean {
+  const evaluate = (node: any): any => {
+    if (typeof node !== 'object' || node === null) return node;
+    if ('Condition' in node) return conditionHolds(template, node.Condition);
+    if ('Fn::Not' in node) return !evaluate(node['Fn::Not'][0]);
+    if ('Fn::And' in node) return node['Fn::And'].every(evaluate);
+    if ('Fn::Or' in node) return node['Fn::Or'].some(evaluate);
+    if ('Fn::Equals' in node) return evaluate(node['Fn::Equals'][0]) === evaluate(node['Fn::Equals'][1]);
+    throw new Error(`condition ${name}: cannot evaluate ${JSON.stringify(node)}`);
+  };
+  return evaluate(template.Conditions[name]) as boolean;
+}
+
+describe('the packaged template with an edge web ACL (--param edgeWebAclArn)', () => {
+  const WEB_ACL = 'arn:aws:wafv2:us-east-1:123456789012:global/webacl/minqing-ci-edge/0123abcd-0000-0000-0000-000000000000';
+  let dir: string;
+  let template: Template;
+
+  beforeAll(() => {
+    dir = mkdtempSync(join(tmpdir(), 'minqing-package-edge-'));
+    execFileSync(join(ROOT, 'node_modules/.bin/serverless'), ['package', '--stage', 'ci', '--region', 'ap-southeast-1', '--package', dir, `--param=edgeWebAclArn=${WEB_ACL}`], {
+      cwd: ROOT,
+      env: { ...process.env, AWS_ACCESS_KEY_ID: 'offline', AWS_SECRET_ACCESS_KEY: 'offline', SLS_TELEMETRY_DISABLED: '1' },
+      stdio: 'pipe',
+    });
+    template = JSON.parse(readFileSync(join(dir, 'cloudformation-template-update-stack.json'), 'utf8')) as Template;
+  }, 120_000);
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+  it('serves the HTTP API through CloudFront carrying the web ACL, uncached, with the API\'s own Host', () => {
+    expect(conditionHolds(template, 'HasEdgeWebAcl')).toBe(true);
+    const config = template.Resources.EdgeDistribution!.Properties.DistributionConfig;
+    expect(config.WebACLId).toBe(WEB_ACL);
+    expect(config.Origins).toEqual([
+      expect.objectContaining({ Id: 'http-api', DomainName: { 'Fn::Join': ['', [{ Ref: 'HttpApi' }, '.execute-api.', { Ref: 'AWS::Region' }, '.', { Ref: 'AWS::URLSuffix' }]] }, CustomOriginConfig: expect.objectContaining({ OriginProtocolPolicy: 'https-only' }) }),
+    ]);
+    expect(config.DefaultCacheBehavior).toMatchObject({
+      TargetOriginId: 'http-api',
+      ViewerProtocolPolicy: 'https-only',
+      AllowedMethods: expect.arrayContaining(['GET', 'POST', 'OPTIONS']),
+      CachePolicyId: '4135ea2d-6df8-44a3-9df3-4b5a84be39ad', // Managed-CachingDisabled
+      OriginRequestPolicyId: 'b689b0a8-53d0-40ab-baf2-68738e2966ac', // Managed-AllViewerExceptHostHeader
+    });
+  });
+
+  it('declares the web ACL for us-east-1 with per-IP rate rules, the report route the tighter', () => {
+    const waf = yaml.load(readFileSync(join(ROOT, 'deploy/edge-web-acl.yml'), 'utf8')) as { Parameters: Record<string, { Default: number }>; Resources: Record<string, Resource> };
+    const [acl] = Object.values(waf.Resources).filter((r) => r.Type === 'AWS::WAFv2::WebACL');
+    expect(acl!.Properties.Scope).toBe('CLOUDFRONT');
+    const rules = acl!.Properties.Rules as Array<{ Name: string; Action: any; Statement: { RateBasedStatement: any } }>;
+    for (const rule of rules) {
+      expect(rule.Statement.RateBasedStatement.AggregateKeyType).toBe('IP');
+      expect(rule.Action.Block.CustomResponse.ResponseCode).toBe(429);
+    }
+    const limitOf = (name: string) => waf.Parameters[rules.find((r) => r.Name === name)!.Statement.RateBasedStatement.Limit.Ref]!.Default;
+    expect(limitOf('reports-per-ip')).toBeLessThan(limitOf('requests-per-ip'));
+    expect(JSON.stringify(rules.find((r) => r.Name === 'reports-per-ip')!.Statement.RateBasedStatement.ScopeDownStatement)).toMatch(/"POST".*"\/v1\/cases"/);
+    const body = JSON.parse(acl!.Properties.CustomResponseBodies['rate-limited'].Content);
+    expect(body).toEqual({ error: { code: 'RATE_LIMITED', message: expect.any(String) } });
+  });
 });
