@@ -1,0 +1,92 @@
+import { createHash } from 'node:crypto';
+import { Agent, request } from 'node:http';
+import { DynamoDBClient, ScanCommand, type AttributeValue } from '@aws-sdk/client-dynamodb';
+import type { LocalStack } from '../../../local/stack';
+import type { HostileRequest } from './requests';
+
+export interface WireAnswer {
+  status: number;
+  body: string;
+}
+
+/**
+ * Sends the request byte for byte (fetch would normalise `..`, re-encode the path and refuse some
+ * headers). A connection reset or a timeout is an answer too: `status` 0, never a pass.
+ */
+export function sendRaw(baseUrl: string, req: HostileRequest, agent: Agent, timeoutMs = 15_000): Promise<WireAnswer> {
+  const url = new URL(baseUrl);
+  const body = req.body === undefined ? undefined : typeof req.body === 'string' ? Buffer.from(req.body, 'utf8') : req.body;
+  return new Promise((resolve) => {
+    const r = request(
+      {
+        host: url.hostname,
+        port: url.port,
+        method: req.method,
+        path: req.path,
+        agent,
+        headers: { ...req.headers, ...(body ? { 'content-length': String(body.length) } : {}) },
+        timeout: timeoutMs,
+      },
+      (res) => {
+        const chunks: Buffer[] = [];
+        res.on('data', (c: Buffer) => chunks.push(c));
+        res.on('end', () => resolve({ status: res.statusCode ?? 0, body: Buffer.concat(chunks).toString('utf8') }));
+        res.on('error', (err) => resolve({ status: 0, body: `response error: ${err.message}` }));
+      },
+    );
+    r.on('timeout', () => r.destroy(new Error(`no answer within ${timeoutMs} ms`)));
+    r.on('error', (err) => resolve({ status: 0, body: `request error: ${err.message}` }));
+    r.end(body);
+  });
+}
+
+/** Runs `work` over `items` with at most `width` in flight; answers in the order of `items`. */
+export async function inPool<T, R>(items: T[], width: number, work: (item: T) => Promise<R>): Promise<R[]> {
+  const out: R[] = new Array(items.length);
+  let next = 0;
+  const lane = async () => {
+    while (next < items.length) {
+      const i = next++;
+      out[i] = await work(items[i]!);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(width, items.length) }, lane));
+  return out;
+}
+
+/** A canonical JSON of a DynamoDB item: attribute order does not matter, values do. */
+function canonical(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(canonical);
+  if (value && typeof value === 'object') {
+    return Object.fromEntries(
+      Object.keys(value)
+        .sort()
+        .map((k) => [k, canonical((value as Record<string, unknown>)[k])]),
+    );
+  }
+  return value;
+}
+
+/**
+ * SHA-256 over every item of every table of the stack (full, consistent scans), order-independent,
+ * and the item count: two equal digests mean nothing was written, changed or deleted in between.
+ */
+export async function tablesDigest(stack: LocalStack): Promise<{ items: number; sha256: string }> {
+  const db = new DynamoDBClient({ endpoint: stack.endpoints.dynamodb, region: 'ap-southeast-1', credentials: { accessKeyId: 'x', secretAccessKey: 'x' } });
+  try {
+    const lines: string[] = [];
+    for (const table of stack.config.tables) {
+      const name = String(table.properties.TableName);
+      let start: Record<string, AttributeValue> | undefined;
+      do {
+        const page = await db.send(new ScanCommand({ TableName: name, ConsistentRead: true, ...(start ? { ExclusiveStartKey: start } : {}) }));
+        for (const item of page.Items ?? []) lines.push(`${name} ${JSON.stringify(canonical(item))}`);
+        start = page.LastEvaluatedKey;
+      } while (start);
+    }
+    lines.sort();
+    return { items: lines.length, sha256: createHash('sha256').update(lines.join('\n')).digest('hex') };
+  } finally {
+    db.destroy();
+  }
+}
