@@ -2,8 +2,8 @@ import { randomUUID } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { LambdaRuntime } from './lambda-runtime';
 import type { LocalIssuer } from './issuer';
-import type { LocalFunction } from './serverless-config';
-import { readBody, send } from './http-util';
+import type { LocalCors, LocalFunction } from './serverless-config';
+import { MAX_REQUEST_BYTES, readBody, RequestTooLargeError, send } from './http-util';
 
 interface Route {
   method: string;
@@ -47,35 +47,95 @@ function compile(fn: LocalFunction, http: LocalFunction['http'][number]): Route 
 }
 
 /**
- * The HTTP API of serverless.yml: each `httpApi` event becomes a route, called with the payload v2.0
- * event API Gateway would send. Routes with an authorizer get the JWT check API Gateway performs
- * (401 `{"message":"Unauthorized"}` as it answers) and the verified claims in the request context.
+ * The gateway's own answers, in the API's documented error shape (API.md) so that clients and the
+ * contract tests meet one format locally. On AWS, API Gateway answers these itself as `{"message": …}`.
  */
-export function httpApi(runtime: LambdaRuntime, issuer: LocalIssuer, localRoutes: Record<string, LocalRoute>) {
+const gatewayError = (code: string, message: string) => ({ error: { code, message } });
+const UNAUTHORIZED = gatewayError('UNAUTHENTICATED', '需要有效的登录凭证');
+const NO_ROUTE = gatewayError('NOT_FOUND', '没有这个接口');
+const TOO_LARGE = gatewayError('PAYLOAD_TOO_LARGE', `请求体超过 ${MAX_REQUEST_BYTES / 1024 / 1024} MB`);
+const INTERNAL = gatewayError('INTERNAL', '服务暂时不可用，请稍后重试');
+
+/**
+ * What API Gateway's CORS configuration does: a preflight (OPTIONS with Origin and
+ * Access-Control-Request-Method) is answered by the gateway itself, 204 with the allowed origins,
+ * methods and headers, reaching no route; any other request with an Origin gets the allowed origin
+ * (and the exposed headers) on whatever the answer is, the backend's own CORS headers being ignored.
+ */
+function corsFor(cors: LocalCors | undefined) {
+  const originFor = (origin: string) => (cors!.allowOrigins.includes('*') ? '*' : cors!.allowOrigins.includes(origin) ? origin : undefined);
+  return {
+    preflight(req: IncomingMessage): Record<string, string> | undefined {
+      const origin = req.headers.origin;
+      if (!cors || req.method !== 'OPTIONS' || !origin || !req.headers['access-control-request-method']) return undefined;
+      const allowed = originFor(origin);
+      return {
+        ...(allowed ? { 'access-control-allow-origin': allowed } : {}),
+        'access-control-allow-methods': cors.allowMethods.join(','),
+        'access-control-allow-headers': cors.allowHeaders.join(','),
+        ...(cors.maxAge !== undefined ? { 'access-control-max-age': String(cors.maxAge) } : {}),
+        ...(cors.allowCredentials ? { 'access-control-allow-credentials': 'true' } : {}),
+      };
+    },
+    onResponse(req: IncomingMessage, headers: Record<string, string>): Record<string, string> {
+      const origin = req.headers.origin;
+      const allowed = cors && origin ? originFor(origin) : undefined;
+      const own = Object.fromEntries(Object.entries(headers).filter(([k]) => !k.toLowerCase().startsWith('access-control-')));
+      if (!cors || !allowed) return own;
+      return {
+        ...own,
+        'access-control-allow-origin': allowed,
+        ...(cors.exposeHeaders.length ? { 'access-control-expose-headers': cors.exposeHeaders.join(',') } : {}),
+        ...(cors.allowCredentials ? { 'access-control-allow-credentials': 'true' } : {}),
+      };
+    },
+  };
+}
+
+/**
+ * The HTTP API of serverless.yml: each `httpApi` event becomes a route, called with the payload v2.0
+ * event API Gateway would send. In the gateway's order: a body over 10 MB is refused (413) as soon as
+ * that is known, a CORS preflight is answered, an unknown route is 404, a route with an authorizer gets
+ * the JWT check (401) and the verified claims in the request context; only then does a Lambda run.
+ */
+export function httpApi(runtime: LambdaRuntime, issuer: LocalIssuer, localRoutes: Record<string, LocalRoute>, corsConfig: LocalCors | undefined) {
   const routes = runtime.functions.flatMap((fn) => fn.http.map((h) => compile(fn, h)));
+  const cors = corsFor(corsConfig);
   return (req: IncomingMessage, res: ServerResponse) => {
+    const reply = (status: number, body: unknown, headers: Record<string, string> = {}) => send(res, status, body, cors.onResponse(req, headers));
     void (async () => {
       const url = new URL(req.url ?? '/', 'http://127.0.0.1');
       const method = (req.method ?? 'GET').toUpperCase();
-      const body = await readBody(req);
+      let body: string;
+      try {
+        body = await readBody(req);
+      } catch (err) {
+        if (err instanceof RequestTooLargeError) return reply(413, TOO_LARGE);
+        throw err;
+      }
+      const preflight = cors.preflight(req);
+      if (preflight) {
+        res.writeHead(204, preflight);
+        return res.end();
+      }
       const local = localRoutes[`${method} ${url.pathname}`];
       if (local) {
         const out = await local(req, body, url);
-        return send(res, out.status, out.body);
+        return reply(out.status, out.body);
       }
       let match: RegExpExecArray | null = null;
       const route = routes.find((r) => r.method === method && (match = r.pattern.exec(url.pathname)));
-      if (!route || !match) return send(res, 404, { message: 'Not Found' });
+      if (!route || !match) return reply(404, NO_ROUTE);
       const pathParameters: Record<string, string> = {};
       for (const [i, name] of route.params.entries()) {
         const value = decodedOrUndefined(match[i + 1]!);
-        if (value === undefined) return send(res, 400, { error: { code: 'VALIDATION_FAILED', message: `路径参数 ${name} 有误`, fields: { [name]: '百分号编码无效' } } });
+        if (value === undefined) return reply(400, { error: { code: 'VALIDATION_FAILED', message: `路径参数 ${name} 有误`, fields: { [name]: '百分号编码无效' } } });
         pathParameters[name] = value;
       }
       let authorizer: { jwt: { claims: Record<string, string>; scopes: null } } | undefined;
       if (route.authorizer) {
         const claims = await issuer.authorize(req.headers.authorization);
-        if (!claims) return send(res, 401, { message: 'Unauthorized' });
+        if (!claims) return reply(401, UNAUTHORIZED, { 'www-authenticate': 'Bearer' });
         authorizer = { jwt: { claims: claimsAsGatewayGivesThem(claims), scopes: null } };
       }
       const headers = Object.fromEntries(Object.entries(req.headers).map(([k, v]) => [k.toLowerCase(), Array.isArray(v) ? v.join(',') : String(v)]));
@@ -104,12 +164,12 @@ export function httpApi(runtime: LambdaRuntime, issuer: LocalIssuer, localRoutes
         },
       };
       const result = (await runtime.invoke(route.fn, event)) as { statusCode?: number; headers?: Record<string, string>; body?: string } | undefined;
-      res.writeHead(result?.statusCode ?? 200, result?.headers ?? { 'content-type': 'application/json' });
+      res.writeHead(result?.statusCode ?? 200, cors.onResponse(req, result?.headers ?? { 'content-type': 'application/json' }));
       res.end(result?.body ?? '');
     })().catch((err: Error) => {
       // A Lambda service error (throttled, failed, injected with --faults) needs one line, not a stack.
       process.stderr.write(`local http api: ${err.name?.startsWith('Lambda.') ? `${err.name}: ${err.message}` : (err.stack ?? err.message)}\n`);
-      if (!res.headersSent) send(res, 500, { message: 'Internal Server Error' });
+      if (!res.headersSent) reply(500, INTERNAL);
     });
   };
 }

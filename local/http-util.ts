@@ -6,19 +6,47 @@ export type JsonRoute = (
   rawBody: string,
 ) => Promise<{ status: number; body: unknown; headers?: Record<string, string>; contentType?: string }>;
 
-/** Requests larger than this are cut off before parsing, as API Gateway would (its limit is 10 MB). */
-const MAX_REQUEST_BYTES = 10 * 1024 * 1024;
+/** API Gateway's payload limit for HTTP APIs: a larger request is answered 413 there, and here. */
+export const MAX_REQUEST_BYTES = 10 * 1024 * 1024;
 
-export function readBody(req: IncomingMessage): Promise<string> {
+/** A request over MAX_REQUEST_BYTES: the caller answers 413 at once, while the rest is still arriving. */
+export class RequestTooLargeError extends Error {
+  constructor() {
+    super(`request body over ${MAX_REQUEST_BYTES} bytes`);
+    this.name = 'RequestTooLargeError';
+  }
+}
+
+/**
+ * After this much more of a refused body, the connection is cut: a client honest about its size has
+ * sent it all by then; one streaming without end is not read forever.
+ */
+const MAX_DISCARDED_BYTES = 4 * MAX_REQUEST_BYTES;
+
+/**
+ * The body of a request, or RequestTooLargeError as soon as it is known to be too large: from its
+ * Content-Length before any of it is read, or once the bytes streamed pass the limit. The rest is then
+ * discarded unbuffered, so the client can finish sending and read the 413 instead of a reset.
+ */
+export function readBody(req: IncomingMessage, limit = MAX_REQUEST_BYTES): Promise<string> {
   return new Promise((resolve, reject) => {
+    const refuse = () => {
+      req.removeAllListeners('data');
+      let discarded = 0;
+      req.on('data', (chunk: Buffer) => {
+        discarded += chunk.length;
+        if (discarded > MAX_DISCARDED_BYTES) req.destroy();
+      });
+      reject(new RequestTooLargeError());
+    };
+    const declared = Number(req.headers['content-length']);
+    if (Number.isFinite(declared) && declared > limit) return refuse();
     const chunks: Buffer[] = [];
     let size = 0;
     req.on('data', (chunk: Buffer) => {
       size += chunk.length;
-      if (size > MAX_REQUEST_BYTES) {
-        reject(new Error('request too large'));
-        req.destroy();
-      } else chunks.push(chunk);
+      if (size > limit) refuse();
+      else chunks.push(chunk);
     });
     req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
     req.on('error', reject);
@@ -47,7 +75,11 @@ export function serveJson(route: JsonRoute) {
     readBody(req)
       .then((raw) => route(req, raw))
       .then((out) => send(res, out.status, out.body, out.headers, out.contentType))
-      .catch((err: Error) => send(res, 500, { __type: 'InternalFailure', message: err.message }));
+      .catch((err: Error) =>
+        err instanceof RequestTooLargeError
+          ? send(res, 413, { __type: 'RequestEntityTooLargeException', message: err.message })
+          : send(res, 500, { __type: 'InternalFailure', message: err.message }),
+      );
   };
 }
 

@@ -34,10 +34,22 @@ export interface LocalTable {
   properties: Record<string, unknown>;
 }
 
+/** `provider.httpApi.cors` as the framework compiles it into the HTTP API's CorsConfiguration. */
+export interface LocalCors {
+  allowOrigins: string[];
+  allowHeaders: string[];
+  allowMethods: string[];
+  exposeHeaders: string[];
+  allowCredentials: boolean;
+  maxAge?: number;
+}
+
 export interface LocalConfig {
   service: string;
   stage: string;
   region: string;
+  /** `undefined` when serverless.yml turns CORS off: the gateway then answers no preflight. */
+  cors: LocalCors | undefined;
   functions: LocalFunction[];
   stateMachines: LocalStateMachine[];
   tables: LocalTable[];
@@ -196,5 +208,28 @@ export function loadServerlessConfig(file: string, opts: { stage: string; region
     .filter(([, r]) => r.Type === 'AWS::DynamoDB::Table')
     .map(([logicalId, r]) => ({ logicalId, properties: r.Properties as Record<string, unknown> }));
 
-  return { service, stage: opts.stage, region, functions, stateMachines, tables };
+  return { service, stage: opts.stage, region, cors: corsOf(config.provider?.httpApi?.cors, functions), functions, stateMachines, tables };
+}
+
+/** What the framework sets for `cors: true` (osls lib/plugins/aws/package/compile/events/http-api.js). */
+const DEFAULT_CORS_ORIGINS = ['*'];
+const DEFAULT_CORS_HEADERS = ['Content-Type', 'X-Amz-Date', 'Authorization', 'X-Api-Key', 'X-Amz-Security-Token', 'X-Amz-User-Agent', 'X-Amzn-Trace-Id'];
+
+/**
+ * The framework's rules: `true` takes its defaults; an object overrides origins and headers, and
+ * without `allowedMethods` the methods are OPTIONS plus every method a route uses.
+ */
+function corsOf(cors: any, functions: LocalFunction[]): LocalCors | undefined {
+  if (!cors) return undefined;
+  const custom = cors === true ? {} : cors;
+  const list = (value: unknown, fallback: string[]) => (value === undefined ? fallback : (Array.isArray(value) ? value : [value]).map(String));
+  const routeMethods = ['OPTIONS', ...new Set(functions.flatMap((fn) => fn.http.map((h) => h.method)))];
+  return {
+    allowOrigins: list(custom.allowedOrigins, DEFAULT_CORS_ORIGINS),
+    allowHeaders: list(custom.allowedHeaders, DEFAULT_CORS_HEADERS),
+    allowMethods: list(custom.allowedMethods, routeMethods),
+    exposeHeaders: list(custom.exposedResponseHeaders, []),
+    allowCredentials: custom.allowCredentials === true,
+    ...(custom.maxAge !== undefined ? { maxAge: Number(custom.maxAge) } : {}),
+  };
 }

@@ -248,7 +248,7 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
         return { status: 200, body: { now: toShanghaiIso(now) } };
       },
     };
-    handler = httpApi(runtime, issuer, localRoutes);
+    handler = httpApi(runtime, issuer, localRoutes, config.cors);
 
     const stack: LocalStack = {
       url,
