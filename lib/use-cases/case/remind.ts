@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { CASE_STEPS, toShanghaiIso, type CaseRecord } from '../../domain/case';
+import { CASE_STEPS, shanghaiDay, toShanghaiIso, type CaseRecord } from '../../domain/case';
+import { DISTRICT_WHISTLE_SECONDS } from '../../domain/deadlines';
 import { shortLocalTime, smsText } from '../../domain/sms-text';
 import { notifyOnce } from '../notify';
 import type { CaseDeps } from './deps';
@@ -13,22 +14,38 @@ export const remindInput = z.object({
   kind: z.enum(['half', 'near-due', 'overdue']),
 });
 
+export interface RemindResult {
+  reminded: boolean;
+  /**
+   * The district (兜底) holds the case: the workflow does not hand it over again but whistles once more
+   * after `whistleAgainSeconds`, keeping it on the worklists meanwhile instead of texting every few hours.
+   */
+  withDistrict: boolean;
+  whistleAgainSeconds: number;
+}
+
 /**
  * Reminders before a deadline and escalation after it (督办 / 吹哨). Each is recorded in the timeline
- * and sent once per step opening; an overdue step is escalated again each day it stays overdue.
+ * and sent once per step opening; an overdue step is escalated again at most once each Shanghai day.
+ * Only an emergency's reminders ignore quiet hours: an escalation of anything else at 03:50 wakes
+ * the centre for what it can act on at 07:00, and its text ("已超期") is still true then.
  */
-export async function remindCase(deps: CaseDeps, input: z.infer<typeof remindInput>): Promise<{ reminded: boolean }> {
+export async function remindCase(deps: CaseDeps, input: z.infer<typeof remindInput>): Promise<RemindResult> {
   const record = await loadCase(deps, input.caseId);
+  const result = { withDistrict: record.departmentId === deps.centre.districtDepartmentId, whistleAgainSeconds: DISTRICT_WHISTLE_SECONDS };
   const step = await deps.cases.step(input.caseId, input.step);
-  if (!step || step.decision || step.closedAt || record.status === 'closed') return { reminded: false };
+  if (!step || step.decision || step.closedAt || record.status === 'closed') return { reminded: false, ...result };
   const now = deps.clock.now();
-  const day = Math.floor(now.getTime() / 86400_000);
-  const key = `${record.caseId}#${input.step}#${step.openedSeq}#${input.kind}${input.kind === 'overdue' ? `#${day}` : ''}`;
+  const key = `${record.caseId}#${input.step}#${step.openedSeq}#${input.kind}${input.kind === 'overdue' ? `#${shanghaiDay(now.toISOString())}` : ''}`;
   const names = await labels(deps, record);
   const who = recipients(deps);
-  const urgent = record.priority === 'emergency' || input.kind === 'overdue';
+  const urgent = record.priority === 'emergency';
+  // A reminder names the due time: held past it by quiet hours it is dropped (the escalation follows).
+  const staleAt = input.kind === 'overdue' ? undefined : record.dueAt;
   const messages = await messagesFor(input, record, names, who);
-  for (const [i, m] of messages.entries()) if (m.to) await notifyOnce(deps, { key: `${key}#${i}`, to: m.to, text: m.text, urgent });
+  for (const [i, m] of messages.entries()) {
+    if (m.to) await notifyOnce(deps, { key: `${key}#${i}`, to: m.to, text: m.text, urgent, ...(staleAt ? { staleAt } : {}) });
+  }
   const note = input.kind === 'overdue' ? `督办：${STEP_LABEL[input.step]}超时，已通知指挥中心` : `提醒：${STEP_LABEL[input.step]}${input.kind === 'half' ? '时限过半' : '即将到期'}`;
   // The timeline records each reminder once, however often the task is retried.
   if (await deps.once.claim(`timeline#${key}`, 60)) {
@@ -39,7 +56,7 @@ export async function remindCase(deps: CaseDeps, input: z.infer<typeof remindInp
     }
     await deps.once.complete(`timeline#${key}`, {});
   }
-  return { reminded: true };
+  return { reminded: true, ...result };
 }
 
 async function messagesFor(

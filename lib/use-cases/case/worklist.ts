@@ -3,15 +3,18 @@ import type { CaseStore } from '../../ports/case-store';
 import type { RepairStore } from '../../ports/repair-store';
 import { attentionWorklist } from '../repair/attention';
 
-/** The queues a staff member works from: their grids, their department, or the centre's. */
-export function queuesOf(actor: StaffActor): string[] {
+/**
+ * The queues a staff member works from: their grids, their department, or the centre's. The centre
+ * also watches the district's (兜底): what nobody accepted waits there, whistled only once a day.
+ */
+export function queuesOf(actor: StaffActor, districtDepartmentId: string): string[] {
   switch (actor.role) {
     case 'grid-worker':
       return actor.grids.map((g) => `GRID#${g}`);
     case 'department':
       return actor.departmentId ? [`DEPT#${actor.departmentId}`] : [];
     case 'admin':
-      return ['CENTRE'];
+      return ['CENTRE', `DEPT#${districtDepartmentId}`];
     default:
       return [];
   }
@@ -21,8 +24,8 @@ export function queuesOf(actor: StaffActor): string[] {
  * `GET /v1/worklist`: what waits for the caller now, soonest due first; reads only those queues. The
  * centre also sees, first, every case, wish or visit whose workflow stopped on a failure and waits on it.
  */
-export async function worklist(deps: { cases: CaseStore; repair: RepairStore }, actor: StaffActor) {
-  const steps = await deps.cases.worklist(queuesOf(actor));
+export async function worklist(deps: { cases: CaseStore; repair: RepairStore; centre: { districtDepartmentId: string } }, actor: StaffActor) {
+  const steps = await deps.cases.worklist(queuesOf(actor, deps.centre.districtDepartmentId));
   const work = steps.map((s) => ({ caseId: s.caseId, step: s.step, dueAt: s.dueAt, category: s.category, ...(s.assignee.gridId ? { gridId: s.assignee.gridId } : {}) }));
   return actor.role === 'admin' ? [...(await attentionWorklist(deps)), ...work] : work;
 }
