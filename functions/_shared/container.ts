@@ -1,5 +1,6 @@
 import { SFNClient } from '@aws-sdk/client-sfn';
 import { SNSClient } from '@aws-sdk/client-sns';
+import { SSMClient } from '@aws-sdk/client-ssm';
 import { z } from 'zod';
 import { documentClient } from '../../lib/adapters/aws/dynamo';
 import { DynamoCaseStore } from '../../lib/adapters/aws/dynamo-case-store';
@@ -14,8 +15,11 @@ import { DynamoWishStore } from '../../lib/adapters/aws/dynamo-wish-store';
 import { emfMetrics } from '../../lib/adapters/aws/emf-metrics';
 import { SfnWorkflows } from '../../lib/adapters/aws/sfn-workflows';
 import { SnsSmsSender } from '../../lib/adapters/aws/sns-sms-sender';
+import { keyringFromSsm } from '../../lib/adapters/aws/ssm-keyring';
+import { installKeyring } from '../../lib/adapters/keyring';
 import { JwksTokenVerifier } from '../../lib/adapters/jwks-token-verifier';
 import { parseConfig } from '../../lib/config';
+import { log } from '../../lib/log';
 import { systemClock } from '../../lib/ports/clock';
 
 const configSchema = z.object({
@@ -70,4 +74,31 @@ let built: ReturnType<typeof build> | undefined;
 export function container(): ReturnType<typeof build> {
   built ??= build();
   return built;
+}
+
+/** How long an instance trusts the keyring it read: a rotation reaches every warm instance within it. */
+const KEYRING_MAX_AGE_MS = 5 * 60_000;
+let keyring: { loaded: Promise<void>; at: number } | undefined;
+
+/**
+ * Resolves once the phone-digest keyring is installed, read from SSM Parameter Store at cold start and
+ * again every five minutes (so a rotation's steps reach warm instances: docs/privacy.md). Every handler
+ * awaits it before its first use of the container. A failed first read is retried by the next
+ * invocation; a failed refresh keeps the keyring already installed. Real time, not the clock port: the
+ * local stack's virtual clock may stand still.
+ */
+export function containerReady(): Promise<void> {
+  const now = performance.now();
+  if (keyring && now - keyring.at < KEYRING_MAX_AGE_MS) return keyring.loaded;
+  const load = keyringFromSsm(new SSMClient({}), parseConfig(z.object({ PHONE_KEY_PARAMETER: z.string().min(1) })).PHONE_KEY_PARAMETER).then(installKeyring);
+  keyring = {
+    at: now,
+    loaded: keyring
+      ? load.catch((err: unknown) => log.warn('keyring refresh failed; keeping the installed one', { error: err }))
+      : load.catch((err: unknown) => {
+          keyring = undefined;
+          throw err;
+        }),
+  };
+  return keyring.loaded;
 }

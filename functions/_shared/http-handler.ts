@@ -4,7 +4,7 @@ import { httpEventSchema, type HttpEvent, type HttpResult } from '../../lib/http
 import { header, parseWith } from '../../lib/http/request';
 import { errorResult } from '../../lib/http/response';
 import { log } from '../../lib/log';
-import { container } from './container';
+import { container, containerReady } from './container';
 
 export interface HttpRequest {
   event: HttpEvent;
@@ -29,6 +29,7 @@ export function httpHandler(route: (request: HttpRequest) => Promise<HttpResult>
   return middy<unknown, HttpResult>().handler(async (raw) => {
     const requestId = (raw as { requestContext?: { requestId?: string } })?.requestContext?.requestId;
     try {
+      await containerReady();
       const event = parseWith(httpEventSchema, raw, '事件');
       const staff = staffFromClaims(event.requestContext.authorizer?.jwt.claims ?? (await bearerClaims(event)));
       return await route({ event, staff });

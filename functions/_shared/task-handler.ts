@@ -3,6 +3,7 @@ import type { z } from 'zod';
 import { ValidationError } from '../../lib/errors';
 import { fieldsFromZod } from '../../lib/http/request';
 import { log } from '../../lib/log';
+import { containerReady } from './container';
 
 /**
  * Wraps a Step Functions task: validates the payload and lets typed errors through with their `name`,
@@ -13,6 +14,7 @@ export function taskHandler<S extends z.ZodType, R>(schema: S, task: (input: z.i
     const parsed = schema.safeParse(payload);
     if (!parsed.success) throw new ValidationError(`invalid task input: ${JSON.stringify(fieldsFromZod(parsed.error))}`, fieldsFromZod(parsed.error));
     try {
+      await containerReady();
       return await task(parsed.data);
     } catch (err) {
       log.error('task failed', { error: err });

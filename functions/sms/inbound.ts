@@ -2,7 +2,7 @@ import middy from '@middy/core';
 import { z } from 'zod';
 import { parseWith } from '../../lib/http/request';
 import { handleInboundSms } from '../../lib/use-cases/sms-inbound';
-import { container } from '../_shared/container';
+import { container, containerReady } from '../_shared/container';
 
 /** Two-way SMS: SNS delivers each reply as a JSON message on the inbound topic. */
 const snsEventSchema = z.object({
@@ -11,6 +11,7 @@ const snsEventSchema = z.object({
 const replySchema = z.object({ originationNumber: z.string(), messageBody: z.string(), inboundMessageId: z.string().optional() });
 
 export const handler = middy().handler(async (event: unknown) => {
+  await containerReady();
   for (const record of parseWith(snsEventSchema, event, 'SNS 事件').Records) {
     const reply = parseWith(replySchema, JSON.parse(record.Sns.Message), '短信');
     await handleInboundSms(container(), { messageId: reply.inboundMessageId ?? record.Sns.MessageId, from: reply.originationNumber, text: reply.messageBody });

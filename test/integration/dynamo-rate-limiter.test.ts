@@ -1,6 +1,7 @@
 import { join, resolve } from 'node:path';
 import { DynamoDBDocumentClient, ScanCommand } from '@aws-sdk/lib-dynamodb';
 import { DynamoRateLimiter } from '../../lib/adapters/aws/dynamo-rate-limiter';
+import { installKeyring, newKeyring } from '../../lib/adapters/keyring';
 import { limitKey } from '../../lib/domain/limits';
 import { createTables, startDynamo, type RunningDynamo } from '../../local/dynamodb';
 import { loadServerlessConfig } from '../../local/serverless-config';
@@ -18,6 +19,8 @@ describe('DynamoRateLimiter against DynamoDB Local', () => {
   const counter = async (scope: string) => (await items()).filter((i) => String(i.pk).startsWith(`RATE#${scope}#`));
 
   beforeAll(async () => {
+    // Limits are keyed by the phone digest, which needs this process's keyring (the container installs it in handlers).
+    installKeyring(newKeyring());
     dynamo = await startDynamo(undefined);
     await createTables(dynamo.client, config.tables);
     db = DynamoDBDocumentClient.from(dynamo.client);

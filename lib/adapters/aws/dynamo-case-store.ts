@@ -21,7 +21,7 @@ import {
   type StepDecision,
   type Transition,
 } from '../../ports/case-store';
-import { isConditionFailure, keys, phoneDigest, queryAll, transactOrLose, withoutKeys, type TransactItem } from './dynamo';
+import { getByPhone, isConditionFailure, keys, phoneDigest, queryAll, transactOrLose, withoutKeys, type TransactItem } from './dynamo';
 
 type Item = Record<string, unknown>;
 
@@ -282,8 +282,7 @@ export class DynamoCaseStore implements CaseStore {
   }
 
   async caseAwaitingRatingFrom(phone: string): Promise<string | undefined> {
-    const out = await this.db.send(new GetCommand({ TableName: this.tableName, Key: keys.ratingReply(phoneDigest(phone)), ConsistentRead: true }));
-    return out.Item?.caseId as string | undefined;
+    return (await getByPhone(this.db, this.tableName, phone, keys.ratingReply))?.caseId as string | undefined;
   }
 
   async metrics(by: MetricDimension, fromDay: string, toDay: string): Promise<MetricRow[]> {

@@ -1,7 +1,7 @@
-import { DeleteCommand, GetCommand, PutCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { DeleteCommand, PutCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { phoneSchema } from '../../domain/phone';
 import type { OptOutList } from '../../ports/messaging';
-import { isConditionFailure, keys, phoneDigest } from './dynamo';
+import { getByPhone, isConditionFailure, keys, phoneDigest, phoneDigests } from './dynamo';
 
 /** `13800138000`, `+86 138…` and `+8613800138000` are one number, so one key. */
 const keyOf = (phone: string) => {
@@ -33,13 +33,17 @@ export class DynamoOptOutStore implements OptOutList {
     }
   }
 
+  /** Under every key of the keyring: during a rotation the opt-out may still be under the old digest. */
   async optIn(phone: string): Promise<boolean> {
-    const out = await this.db.send(new DeleteCommand({ TableName: this.tableName, Key: keyOf(phone), ReturnValues: 'ALL_OLD' }));
-    return out.Attributes !== undefined;
+    let removed = false;
+    for (const digest of phoneDigests(phone)) {
+      const out = await this.db.send(new DeleteCommand({ TableName: this.tableName, Key: keys.smsOptOut(digest), ReturnValues: 'ALL_OLD' }));
+      removed ||= out.Attributes !== undefined;
+    }
+    return removed;
   }
 
   async has(phone: string): Promise<boolean> {
-    const out = await this.db.send(new GetCommand({ TableName: this.tableName, Key: keyOf(phone), ConsistentRead: true }));
-    return out.Item !== undefined;
+    return (await getByPhone(this.db, this.tableName, phone, keys.smsOptOut)) !== undefined;
   }
 }

@@ -2,7 +2,7 @@ import { GetCommand, PutCommand, UpdateCommand, type DynamoDBDocumentClient } fr
 import type { RosterElder, RosterVolunteer } from '../../domain/visits/plan-week';
 import type { Visit } from '../../domain/visits/visit';
 import type { ElderContact, VisitStore, VolunteerContact } from '../../ports/visit-store';
-import { isConditionFailure, phoneDigest, queryAll, transactOrLose, withoutKeys } from './dynamo';
+import { getByPhone, isConditionFailure, phoneDigest, queryAll, transactOrLose, withoutKeys } from './dynamo';
 
 /** Phone-index items, keyed by the salted digest: one holder per phone among volunteers, and among elders. */
 const phoneKey = {
@@ -80,8 +80,8 @@ export class DynamoVisitStore implements VisitStore {
   }
 
   async volunteerByPhone(phone: string): Promise<string | undefined> {
-    const key = phoneKey.volunteer(phone);
-    return (await this.get<{ volunteerId: string }>(key.pk, key.sk))?.volunteerId;
+    const item = await getByPhone(this.db, this.tableName, phone, (digest) => ({ pk: `VPHONE#${digest}`, sk: 'VOLUNTEER' }));
+    return item?.volunteerId as string | undefined;
   }
 
   async bookedInWeek(weekId: string) {

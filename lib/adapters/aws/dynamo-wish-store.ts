@@ -2,11 +2,12 @@ import { GetCommand, PutCommand, QueryCommand, UpdateCommand, type DynamoDBDocum
 import type { Claim, Wish } from '../../domain/wishes/wish';
 import type { Beneficiary, WishStore } from '../../ports/wish-store';
 import { decodeCursor, encodeCursor } from './dynamo-cursor';
-import { isConditionFailure, phoneDigest, queryAll, transactOrLose, withoutKeys, type TransactItem } from './dynamo';
+import { getByPhone, isConditionFailure, phoneDigest, queryAll, transactOrLose, withoutKeys, type TransactItem } from './dynamo';
 
 
 /** Keyed by a hash of the phone: the key itself holds no personal data. */
 const confirmKey = (phone: string) => `WISHCONFIRM#${phoneDigest(phone)}`;
+const confirmKeyOf = (digest: string) => ({ pk: `WISHCONFIRM#${digest}`, sk: 'WISH' });
 
 /** The public queue lives on GSI1 (all published) and GSI2 (published per grid) while a wish is published. */
 function queueAttributes(wish: Wish, status: Wish['status'], queueKey = wish.queueKey) {
@@ -178,8 +179,7 @@ export class DynamoWishStore implements WishStore {
   }
 
   async wishAwaitingConfirmationFrom(phone: string): Promise<string | undefined> {
-    const out = await this.db.send(new GetCommand({ TableName: this.tableName, Key: { pk: confirmKey(phone), sk: 'WISH' }, ConsistentRead: true }));
-    return out.Item?.wishId as string | undefined;
+    return (await getByPhone(this.db, this.tableName, phone, confirmKeyOf))?.wishId as string | undefined;
   }
 
   async credit(wishId: string, volunteerId: string, points: number, at: string): Promise<boolean> {

@@ -1,6 +1,7 @@
-import { createHash } from 'node:crypto';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
-import { DynamoDBDocumentClient, QueryCommand, TransactWriteCommand, type QueryCommandInput } from '@aws-sdk/lib-dynamodb';
+import { DynamoDBDocumentClient, GetCommand, QueryCommand, TransactWriteCommand, type QueryCommandInput } from '@aws-sdk/lib-dynamodb';
+import { phoneSchema } from '../../domain/phone';
+import { activeKeyring } from '../keyring';
 
 /** One document client per process; the endpoint comes from the environment (AWS_ENDPOINT_URL_DYNAMODB locally). */
 export function documentClient(): DynamoDBDocumentClient {
@@ -71,5 +72,31 @@ export function withoutKeys<T>(item: Record<string, unknown> | undefined, ...ext
   return rest as T;
 }
 
-/** A phone number as it may appear in a key: salted SHA-256, so no key holds personal data. */
-export const phoneDigest = (phone: string) => createHash('sha256').update(`minqing-phone:${phone}`).digest('hex');
+/**
+ * A phone number as it may appear in a key: `v2.` and an HMAC-SHA256 (128 bits, hex) under the current
+ * key of the keyring, so neither a key nor a table export yields the number without the secret (an
+ * unkeyed hash of the ~10⁹ mainland mobiles is reversed by trying them all). Every writing of one
+ * number (`139…`, `+86 139…`) gives one digest. Throws until the keyring is installed.
+ */
+export const phoneDigest = (phone: string) => digestUnder(activeKeyring().current, phone);
+
+/** The digest under every key of the keyring, current first: lookups try them in order during a rotation. */
+export const phoneDigests = (phone: string) => activeKeyring().versions.map((version) => digestUnder(version, phone));
+
+/**
+ * The item a phone's digest keys, under the current key or, during a rotation before the re-key has
+ * moved it, an older one (docs/privacy.md). `key` builds the item's key from a digest.
+ */
+export async function getByPhone(db: DynamoDBDocumentClient, tableName: string, phone: string, key: (digest: string) => { pk: string; sk: string }): Promise<Record<string, unknown> | undefined> {
+  for (const digest of phoneDigests(phone)) {
+    const out = await db.send(new GetCommand({ TableName: tableName, Key: key(digest), ConsistentRead: true }));
+    if (out.Item) return out.Item;
+  }
+  return undefined;
+}
+
+/** The digest of `phone` under one key version (the re-key step reads old versions with it). */
+export function digestUnder(version: string, phone: string): string {
+  const parsed = phoneSchema.safeParse(phone);
+  return `${version}.${activeKeyring().mac('phone-digest', version, parsed.success ? parsed.data : phone.trim()).subarray(0, 16).toString('hex')}`;
+}

@@ -8,7 +8,7 @@ const digits = (n: number) => fc.array(digit, { minLength: n, maxLength: n }).ma
 const words = fc
   .array(fc.constantFrom('已联系', '物业经理', '陈建华', '电话', '车主', '身份证', '，', '。', '：', '（', '）', '请回电', '现场', '已修好', ' '), { maxLength: 6 })
   .map((w) => w.join(''));
-const inText = (number: fc.Arbitrary<string>) => fc.tuple(words, number, words);
+const inText = <T>(number: fc.Arbitrary<T>) => fc.tuple(words, number, words);
 const onlyDigits = (s: string) => s.replace(/\D/g, '');
 
 describe('maskPersonalNumbers', () => {
