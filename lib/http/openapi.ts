@@ -106,14 +106,16 @@ const pathParameterNames = (path: string) => [...path.matchAll(/\{(\w+)\}/g)].ma
  */
 export function errorStatusesOf(route: Route): ErrorStatus[] {
   const op = route.operationId as OperationId;
-  const hasPathIds = pathParameterNames(route.path).length > 0;
+  const pathParameters = pathParameterNames(route.path);
+  // A path naming a record can miss it (404); a workflow name or a kind is checked against its list (400).
+  const namesRecord = pathParameters.some((name) => !(name in PATH_PARAMETER_SCHEMAS));
   const body = Boolean(route.body ?? EXTRA_BODIES[op]);
   const statuses: ErrorStatus[] = [];
-  if (hasPathIds || body || route.query || route.idempotencyKey) statuses.push(400);
+  if (pathParameters.length || body || route.query || route.idempotencyKey) statuses.push(400);
   // Public routes too: a bearer token that is there but malformed or invalid is 401 everywhere.
   statuses.push(401);
   if (route.access !== 'public') statuses.push(403);
-  if (hasPathIds) statuses.push(404);
+  if (namesRecord) statuses.push(404);
   if (CONFLICTS[op]) statuses.push(409);
   if (body) statuses.push(413, 415);
   if (route.idempotencyKey) statuses.push(422);
