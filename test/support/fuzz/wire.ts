@@ -6,7 +6,14 @@ import type { HostileRequest } from './requests';
 
 export interface WireAnswer {
   status: number;
+  headers: Headers;
   body: string;
+}
+
+function headersOf(raw: Record<string, string | string[] | undefined>): Headers {
+  const headers = new Headers();
+  for (const [name, value] of Object.entries(raw)) for (const v of [value ?? []].flat()) headers.append(name, v);
+  return headers;
 }
 
 /**
@@ -30,12 +37,12 @@ export function sendRaw(baseUrl: string, req: HostileRequest, agent: Agent, time
       (res) => {
         const chunks: Buffer[] = [];
         res.on('data', (c: Buffer) => chunks.push(c));
-        res.on('end', () => resolve({ status: res.statusCode ?? 0, body: Buffer.concat(chunks).toString('utf8') }));
-        res.on('error', (err) => resolve({ status: 0, body: `response error: ${err.message}` }));
+        res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: headersOf(res.headers), body: Buffer.concat(chunks).toString('utf8') }));
+        res.on('error', (err) => resolve({ status: 0, headers: new Headers(), body: `response error: ${err.message}` }));
       },
     );
     r.on('timeout', () => r.destroy(new Error(`no answer within ${timeoutMs} ms`)));
-    r.on('error', (err) => resolve({ status: 0, body: `request error: ${err.message}` }));
+    r.on('error', (err) => resolve({ status: 0, headers: new Headers(), body: `request error: ${err.message}` }));
     r.end(body);
   });
 }
