@@ -31,9 +31,16 @@ export async function startWorkflow(deps: { workflows: Workflows; clock: { now()
   return { executionId };
 }
 
+/**
+ * Step Functions names an execution with at most 80 characters. A longer id (the path allows 128) names
+ * none, and is refused here: on AWS the ARN built from it would be answered InvalidArn, a 500.
+ */
+const executionIdParam = z.object({ executionId: z.string().max(80, '执行编号最长 80 位') });
+
 /** `GET /v1/admin/workflows/{name}/executions/{executionId}`. */
 export async function describeWorkflow(deps: { workflows: Workflows }, actor: StaffActor | undefined, name: z.infer<typeof startableName>, executionId: string) {
   requireAdmin(actor);
+  parseWith(executionIdParam, { executionId }, '路径参数');
   const view = await deps.workflows.describe(name, executionId);
   if (!view) throw new NotFoundError('未找到该执行');
   return view;

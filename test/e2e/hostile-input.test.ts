@@ -69,6 +69,12 @@ describe('hostile input over HTTP on the local stack', () => {
     await refused(400, 'id', () => t.api('POST', `/v1/admin/attention/case/${LONG_ID}/resume`, { token: admin }));
   });
 
+  it('refuses an execution id longer than Step Functions allows (80) before asking it: AWS would answer InvalidArn', async () => {
+    await refused(400, 'executionId', () => t.api('GET', `/v1/admin/workflows/weekly-roster/executions/${'A'.repeat(81)}`, { token: admin }));
+    const longest = await t.api('GET', `/v1/admin/workflows/weekly-roster/executions/${'A'.repeat(80)}`, { token: admin });
+    expect(longest.status).toBe(404);
+  });
+
   it('refuses a garbage or foreign wishes cursor with 400 cursor', async () => {
     await refused(400, 'cursor', () => t.api('GET', '/v1/wishes?cursor=garbage'));
     const foreign = Buffer.from(JSON.stringify({ pk: 'CASE#261123-AAAAA', sk: 'META', gsi1pk: 'WORKLIST#G01', gsi1sk: 'x' })).toString('base64url');
