@@ -1,40 +1,49 @@
 import middy from '@middy/core';
-import { staffFromClaims, type StaffActor } from '../../lib/domain/actor';
+import type { StaffActor } from '../../lib/domain/actor';
 import { httpEventSchema, type HttpEvent, type HttpResult } from '../../lib/http/event';
+import { admit, bearerToken, routeOf } from '../../lib/http/gate';
 import { header, parseWith } from '../../lib/http/request';
 import { errorResult } from '../../lib/http/response';
+import type { Route } from '../../lib/http/routes';
 import { log } from '../../lib/log';
 import { container, containerReady } from './container';
 
 export interface HttpRequest {
   event: HttpEvent;
-  /** The verified staff caller, when the route carries a token. */
+  /** The staff caller, admitted with one of the route's roles; on public routes always `undefined`. */
   staff: StaffActor | undefined;
 }
 
 /**
- * Routes open to residents too (reading a case with its tracking code) have no gateway authorizer, so a
- * bearer token there is verified here, against the same issuer and audience.
+ * Staff routes carry the claims API Gateway's JWT authorizer verified. Routes without the authorizer
+ * (public ones, and those open to residents with a tracking code) verify a bearer token here, against
+ * the same issuer and audience; a bad one is 401 there too.
  */
-async function bearerClaims(event: HttpEvent): Promise<Record<string, unknown> | undefined> {
-  const match = /^Bearer\s+(\S+)$/i.exec(header(event, 'authorization') ?? '');
-  return match?.[1] ? container().tokens.verify(match[1]) : undefined;
+async function verifiedClaims(event: HttpEvent): Promise<Record<string, unknown> | undefined> {
+  const fromGateway = event.requestContext.authorizer?.jwt.claims;
+  if (fromGateway) return fromGateway;
+  const token = bearerToken(header(event, 'authorization'));
+  return token === undefined ? undefined : container().tokens.verify(token);
 }
 
 /**
- * Wraps one HTTP route: validates the event shape, derives the caller from the authorizer's claims,
- * and maps every error to the public error format. Routes stay a few lines each.
+ * Wraps the route named by `operationId` (lib/http/routes.ts): checks the event's shape, then who is
+ * calling (401) and whether their role may use the route (403), and only then runs it, so nothing a
+ * caller sends is read before they are admitted. Every error is mapped to the public error format.
  */
-export function httpHandler(route: (request: HttpRequest) => Promise<HttpResult>) {
-  return middy<unknown, HttpResult>().handler(async (raw) => {
+export function httpHandler(operationId: string, handle: (request: HttpRequest) => Promise<HttpResult>) {
+  const route = routeOf(operationId);
+  const wrapped = middy<unknown, HttpResult>().handler(async (raw) => {
     const requestId = (raw as { requestContext?: { requestId?: string } })?.requestContext?.requestId;
     try {
       await containerReady();
       const event = parseWith(httpEventSchema, raw, '事件');
-      const staff = staffFromClaims(event.requestContext.authorizer?.jwt.claims ?? (await bearerClaims(event)));
-      return await route({ event, staff });
+      const staff = admit(route, await verifiedClaims(event), header(event, 'x-tracking-code'));
+      return await handle({ event, staff });
     } catch (err) {
       return errorResult(err, log, requestId);
     }
   });
+  // Lets a test check each deployed function serves the route whose access rules it enforces.
+  return Object.assign(wrapped, { route: route as Readonly<Route> });
 }

@@ -4,6 +4,6 @@ import { describeWorkflow, startableName } from '../../lib/use-cases/admin-workf
 import { container } from '../_shared/container';
 import { httpHandler } from '../_shared/http-handler';
 
-export const handler = httpHandler(async ({ event, staff }) =>
+export const handler = httpHandler('getWorkflowExecution', async ({ event, staff }) =>
   json(200, await describeWorkflow(container(), staff, parseWith(startableName, pathParam(event, 'name'), '工作流名称'), pathParam(event, 'executionId'))),
 );

@@ -5,7 +5,7 @@ import { startableName, startWorkflow } from '../../lib/use-cases/admin-workflow
 import { container } from '../_shared/container';
 import { httpHandler } from '../_shared/http-handler';
 
-export const handler = httpHandler(async ({ event, staff }) => {
+export const handler = httpHandler('startWorkflow', async ({ event, staff }) => {
   const name = parseWith(startableName, pathParam(event, 'name'), '工作流名称');
   const input = event.body ? parseJsonBody(event, z.unknown()) : {};
   return json(202, await startWorkflow(container(), staff, name, input));

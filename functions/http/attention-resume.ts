@@ -4,6 +4,6 @@ import { attentionKind, resumeFromAttention } from '../../lib/use-cases/repair/a
 import { container } from '../_shared/container';
 import { httpHandler } from '../_shared/http-handler';
 
-export const handler = httpHandler(async ({ event, staff }) =>
+export const handler = httpHandler('resumeAttention', async ({ event, staff }) =>
   json(202, await resumeFromAttention(container(), staff, parseWith(attentionKind, pathParam(event, 'kind'), '事项类型'), pathParam(event, 'id'))),
 );

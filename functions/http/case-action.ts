@@ -6,10 +6,11 @@ import { actOnCase } from '../../lib/use-cases/case/act';
 import { container } from '../_shared/container';
 import { httpHandler } from '../_shared/http-handler';
 
-export const handler = httpHandler(async ({ event, staff }) => {
-  const action = parseJsonBody(event, caseActionSchema);
+export const handler = httpHandler('actOnCase', async ({ event, staff }) => {
+  const caseId = pathParam(event, 'caseId');
   const trackingCode = header(event, 'x-tracking-code');
   const actor = staff ?? (trackingCode ? { kind: 'resident' as const } : undefined);
   const proof = trackingCode ? { trackingCodeMatches: (r: { trackingCodeHash: string }) => secretMatches(trackingCode, r.trackingCodeHash) } : undefined;
-  return json(202, await actOnCase(container(), pathParam(event, 'caseId'), actor, action, proof));
+  // The body is read only once the use case has found the caller in scope of this case.
+  return json(202, await actOnCase(container(), caseId, actor, () => parseJsonBody(event, caseActionSchema), proof));
 });

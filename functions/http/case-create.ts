@@ -7,7 +7,7 @@ import { httpHandler } from '../_shared/http-handler';
 
 const idempotencyKeySchema = z.string().regex(/^[A-Za-z0-9_-]{8,64}$/, '8–64 位字母、数字、_ 或 -').optional();
 
-export const handler = httpHandler(async ({ event }) => {
+export const handler = httpHandler('createCase', async ({ event }) => {
   const command = parseJsonBody(event, submitCaseCommand);
   const idempotencyKey = parseWith(z.object({ 'idempotency-key': idempotencyKeySchema }), {
     'idempotency-key': header(event, 'idempotency-key'),

@@ -4,7 +4,7 @@ import { getCase } from '../../lib/use-cases/get-case';
 import { container } from '../_shared/container';
 import { httpHandler } from '../_shared/http-handler';
 
-export const handler = httpHandler(async ({ event, staff }) => {
+export const handler = httpHandler('getCase', async ({ event, staff }) => {
   const trackingCode = header(event, 'x-tracking-code');
   const viewer = staff ?? (trackingCode ? { kind: 'resident' as const, trackingCode } : undefined);
   return json(200, await getCase(container(), pathParam(event, 'caseId'), viewer));

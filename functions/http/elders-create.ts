@@ -5,4 +5,4 @@ import { registerElder } from '../../lib/use-cases/visits/register';
 import { container } from '../_shared/container';
 import { httpHandler } from '../_shared/http-handler';
 
-export const handler = httpHandler(async ({ event, staff }) => json(201, await registerElder(container(), staff, parseJsonBody(event, registerElderCommand))));
+export const handler = httpHandler('registerElder', async ({ event, staff }) => json(201, await registerElder(container(), staff, parseJsonBody(event, registerElderCommand))));

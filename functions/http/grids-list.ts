@@ -3,4 +3,4 @@ import { listGrids } from '../../lib/use-cases/list-reference';
 import { container } from '../_shared/container';
 import { httpHandler } from '../_shared/http-handler';
 
-export const handler = httpHandler(async () => json(200, await listGrids(container())));
+export const handler = httpHandler('listGrids', async () => json(200, await listGrids(container())));

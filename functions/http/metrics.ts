@@ -5,7 +5,7 @@ import { caseMetrics, metricsQuery } from '../../lib/use-cases/case/metrics';
 import { container } from '../_shared/container';
 import { httpHandler } from '../_shared/http-handler';
 
-export const handler = httpHandler(async ({ event, staff }) => {
+export const handler = httpHandler('getMetrics', async ({ event, staff }) => {
   const query = parseWith(metricsQuery, event.queryStringParameters ?? {}, '查询参数');
   return json(200, await caseMetrics(container(), requireStaff(staff), query));
 });

@@ -4,4 +4,4 @@ import { httpHandler } from '../_shared/http-handler';
 
 const document = openApiDocument();
 
-export const handler = httpHandler(async () => json(200, document));
+export const handler = httpHandler('getOpenApi', async () => json(200, document));

@@ -5,6 +5,7 @@ import { checkOut, volunteerIdOf } from '../../lib/use-cases/visits/visit-action
 import { container } from '../_shared/container';
 import { httpHandler } from '../_shared/http-handler';
 
-export const handler = httpHandler(async ({ event, staff }) =>
-  json(202, await checkOut(container(), pathParam(event, 'visitId'), volunteerIdOf(staff), parseJsonBody(event, checkOutCommand))),
+// The body is read only once the use case has found the caller is the volunteer who checked in.
+export const handler = httpHandler('checkOutVisit', async ({ event, staff }) =>
+  json(202, await checkOut(container(), pathParam(event, 'visitId'), volunteerIdOf(staff), () => parseJsonBody(event, checkOutCommand))),
 );

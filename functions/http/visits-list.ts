@@ -5,4 +5,4 @@ import { visitsQuery } from '../../lib/use-cases/visits/visits-query';
 import { container } from '../_shared/container';
 import { httpHandler } from '../_shared/http-handler';
 
-export const handler = httpHandler(async ({ event, staff }) => json(200, await listVisits(container(), staff, parseWith(visitsQuery, event.queryStringParameters ?? {}, '查询参数'))));
+export const handler = httpHandler('listVisits', async ({ event, staff }) => json(200, await listVisits(container(), staff, parseWith(visitsQuery, event.queryStringParameters ?? {}, '查询参数'))));

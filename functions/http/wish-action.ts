@@ -5,4 +5,7 @@ import { actOnWish } from '../../lib/use-cases/wishes/act';
 import { container } from '../_shared/container';
 import { httpHandler } from '../_shared/http-handler';
 
-export const handler = httpHandler(async ({ event, staff }) => json(202, await actOnWish(container(), pathParam(event, 'wishId'), staff, parseJsonBody(event, wishActionSchema))));
+// The body is read only once the use case has found the caller in scope of this wish.
+export const handler = httpHandler('actOnWish', async ({ event, staff }) =>
+  json(202, await actOnWish(container(), pathParam(event, 'wishId'), staff, () => parseJsonBody(event, wishActionSchema))),
+);

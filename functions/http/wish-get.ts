@@ -4,4 +4,4 @@ import { getWish } from '../../lib/use-cases/wishes/list';
 import { container } from '../_shared/container';
 import { httpHandler } from '../_shared/http-handler';
 
-export const handler = httpHandler(async ({ event, staff }) => json(200, await getWish(container(), staff, pathParam(event, 'wishId'))));
+export const handler = httpHandler('getWish', async ({ event, staff }) => json(200, await getWish(container(), staff, pathParam(event, 'wishId'))));

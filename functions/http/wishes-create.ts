@@ -5,4 +5,4 @@ import { submitWish } from '../../lib/use-cases/wishes/submit';
 import { container } from '../_shared/container';
 import { httpHandler } from '../_shared/http-handler';
 
-export const handler = httpHandler(async ({ event, staff }) => json(201, await submitWish(container(), staff, parseJsonBody(event, submitWishCommand))));
+export const handler = httpHandler('submitWish', async ({ event, staff }) => json(201, await submitWish(container(), staff, parseJsonBody(event, submitWishCommand))));

@@ -4,4 +4,4 @@ import { listPublishedWishes, publicListQuery } from '../../lib/use-cases/wishes
 import { container } from '../_shared/container';
 import { httpHandler } from '../_shared/http-handler';
 
-export const handler = httpHandler(async ({ event }) => json(200, await listPublishedWishes(container(), parseWith(publicListQuery, event.queryStringParameters ?? {}, '查询参数'))));
+export const handler = httpHandler('listPublishedWishes', async ({ event }) => json(200, await listPublishedWishes(container(), parseWith(publicListQuery, event.queryStringParameters ?? {}, '查询参数'))));

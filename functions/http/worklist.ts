@@ -4,4 +4,4 @@ import { worklist } from '../../lib/use-cases/case/worklist';
 import { container } from '../_shared/container';
 import { httpHandler } from '../_shared/http-handler';
 
-export const handler = httpHandler(async ({ staff }) => json(200, await worklist(container(), requireStaff(staff))));
+export const handler = httpHandler('getWorklist', async ({ staff }) => json(200, await worklist(container(), requireStaff(staff))));

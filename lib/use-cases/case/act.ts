@@ -2,10 +2,12 @@ import { createHash } from 'node:crypto';
 import { shanghaiDay, toShanghaiIso, type CaseRecord, type CaseStep } from '../../domain/case';
 import { mayAct, nextStepAfter, STEP_OF_ACTION, statusAfter, ACTION_LABEL, type CaseAction, type CaseActor } from '../../domain/case-actions';
 import { resolutionPlan } from '../../domain/deadlines';
+import { staffCovers } from '../../domain/actor';
 import { RATING_LABEL } from '../../domain/sms-text';
 import { ConflictError, ForbiddenError, NotFoundError, UnauthenticatedError, ValidationError } from '../../errors';
 import type { MetricIncrement, OpenStep, StepDecision, Transition } from '../../ports/case-store';
 import type { ExecutionView } from '../../ports/workflows';
+import { commandFrom, type CommandSource } from '../command-source';
 import type { CaseDeps } from './deps';
 import { metricDims } from './recipients';
 
@@ -21,10 +23,11 @@ function fingerprint(actorId: string, action: CaseAction): string {
 const notWaiting = () => new ConflictError('该诉求当前不在等待此操作', 'NOT_WAITING');
 
 /**
- * `POST /v1/cases/{caseId}/actions`. Checks who may act (403), whether the case waits for this action
- * (409 NOT_WAITING), records the decision with its case change in one conditional write (of two
- * concurrent different actions exactly one wins; the same action repeated is accepted again and
- * changes nothing), then resumes the workflow with ids and codes only, never free text.
+ * `POST /v1/cases/{caseId}/actions`. Checks the caller's scope on the case (404/403) before it reads
+ * the action, then who may take that action (403), whether the case waits for it (409 NOT_WAITING),
+ * records the decision with its case change in one conditional write (of two concurrent different
+ * actions exactly one wins; the same action repeated is accepted again and changes nothing), then
+ * resumes the workflow with ids and codes only, never free text.
  *
  * A case waits for an action when its step is open, or when the workflow is on its way to open that
  * step (`record.awaiting`, set by the decision before; or a new report on its way to the grid check):
@@ -35,17 +38,19 @@ export async function actOnCase(
   deps: CaseDeps,
   caseId: string,
   actor: CaseActor | undefined,
-  action: CaseAction,
+  source: CommandSource<CaseAction>,
   proof?: { trackingCodeMatches: (record: CaseRecord) => boolean },
 ): Promise<{ caseId: string; status: string }> {
   if (!actor) throw new UnauthenticatedError('需要登录凭证或查询码');
+  const scoped = await caseInScope(deps, caseId, actor, proof);
+  const action = commandFrom(source);
   const actorId = actor.kind === 'staff' ? actor.sub : 'resident';
   const mine = fingerprint(actorId, action);
   const stepName = STEP_OF_ACTION[action.type];
   let targetOpening: number | undefined;
   for (let race = 0; race < RACES; race += 1) {
-    const record = await deps.cases.get(caseId);
-    if (!record || (actor.kind === 'resident' && !proof?.trackingCodeMatches(record))) throw new NotFoundError('未找到该诉求');
+    const record = race === 0 ? scoped : await deps.cases.get(caseId);
+    if (!record) throw new NotFoundError('未找到该诉求');
     const [step, pendings] = await Promise.all([deps.cases.step(caseId, stepName), deps.cases.pendingDecisions(caseId, stepName)]);
     const repeat = (decided: boolean) => (decided && step ? resume(deps, step, step.decision!, action) : accepted(deps, caseId, action));
     if (record.awaiting?.after === mine) return repeat(step?.decision?.fingerprint === mine);
@@ -117,6 +122,22 @@ export async function actOnCase(
 }
 
 const DEPARTMENT_STEPS: CaseStep[] = ['accept', 'resolve'];
+
+/**
+ * Whether the caller may act on this case at any step, decided before the action is read: the
+ * reporter (tracking code; a wrong code and a missing case look the same), the centre, a grid worker
+ * of its grid, the department it is dispatched to or being dispatched to. Which action is theirs is
+ * decided once the action is known (`mayAct`).
+ */
+async function caseInScope(deps: CaseDeps, caseId: string, actor: CaseActor, proof: { trackingCodeMatches: (record: CaseRecord) => boolean } | undefined): Promise<CaseRecord> {
+  const record = await deps.cases.get(caseId);
+  if (!record || (actor.kind === 'resident' && !proof?.trackingCodeMatches(record))) throw new NotFoundError('未找到该诉求');
+  const routedTo = record.awaiting?.departmentId;
+  if (actor.kind === 'staff' && !staffCovers(actor, record) && !(routedTo && staffCovers(actor, { departmentId: routedTo }))) {
+    throw new ForbiddenError('该诉求不在您的管辖范围');
+  }
+  return record;
+}
 
 /**
  * An SMS rating reply rates the case the phone was last asked about: point it at this case now, so a

@@ -3,6 +3,7 @@ import { toShanghaiIso } from '../../domain/case';
 import type { StaffActor } from '../../domain/actor';
 import { isPastEscalation, type checkOutCommand, type Visit } from '../../domain/visits/visit';
 import { ConflictError, ForbiddenError, NotFoundError, UnauthenticatedError, ValidationError } from '../../errors';
+import { commandFrom, type CommandSource } from '../command-source';
 import type { VisitDeps } from './deps';
 
 const notWaiting = () => new ConflictError('该探访当前不在等待此操作', 'NOT_WAITING');
@@ -29,12 +30,17 @@ export async function checkIn(deps: VisitDeps, visitId: string, volunteerId: str
   throw notWaiting();
 }
 
-/** `POST /v1/visits/{id}/check-out`: wellbeing and a note; a concern opens a case. */
-export async function checkOut(deps: VisitDeps, visitId: string, volunteerId: string, command: z.infer<typeof checkOutCommand>) {
+/**
+ * `POST /v1/visits/{id}/check-out`: wellbeing and a note; a concern opens a case. Only the volunteer
+ * who checked in may, and that is decided before the command is read (403 before 400).
+ */
+export async function checkOut(deps: VisitDeps, visitId: string, volunteerId: string, source: CommandSource<z.infer<typeof checkOutCommand>>) {
+  let command: z.infer<typeof checkOutCommand> | undefined;
   for (let race = 0; race < 3; race += 1) {
     const visit = await deps.visits.visit(visitId);
     if (!visit) throw new NotFoundError('未找到该探访');
     if (visit.checkedInBy !== volunteerId) throw new ForbiddenError('只有签到的志愿者可以签退');
+    command ??= commandFrom(source);
     if (visit.checkedOutAt) return { visitId, status: visit.status };
     const waiting = visit.waitingFor === 'check-out' && visit.taskToken;
     // Checked in, and the workflow on its way to the check-out wait (a fast client, or a restart in

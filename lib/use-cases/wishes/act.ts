@@ -5,6 +5,7 @@ import { CONTACT_WITHIN_DAYS, type Claim, type Wish, type WishAction } from '../
 import { wishSms } from '../../domain/wishes/wish-sms';
 import { ConflictError, ForbiddenError, NotFoundError } from '../../errors';
 import type { ExecutionView } from '../../ports/workflows';
+import { commandFrom, type CommandSource } from '../command-source';
 import { notifyOnce } from '../notify';
 import type { WishDeps } from './deps';
 
@@ -44,12 +45,28 @@ async function resumeWish(deps: WishDeps, wishId: string, token: string, output:
   if ((await deps.workflows.completeTask(token, output)) === 'gone') await ensureRunning(deps, wishId, ['RUNNING', 'SUCCEEDED']);
 }
 
-/** `POST /v1/wishes/{wishId}/actions`. Every change is a conditional write; the workflow hears ids and codes. */
-export async function actOnWish(deps: WishDeps, wishId: string, actorIn: StaffActor | undefined, action: WishAction): Promise<{ wishId: string; status: string }> {
+/**
+ * Whether the caller may act on this wish at all, decided before the action is read: staff of the
+ * beneficiary's grid (or the centre) vet, confirm and withdraw; any volunteer may claim, and only a
+ * claimant goes on from there (checked with the action).
+ */
+function wishInScope(actor: StaffActor, wish: Wish): void {
+  if (actor.role === 'volunteer') volunteerOf(actor);
+  else gridStaff(actor, wish);
+}
+
+/**
+ * `POST /v1/wishes/{wishId}/actions`. The caller's scope on the wish comes before the action is read
+ * (403 before 400). Every change is a conditional write; the workflow hears ids and codes.
+ */
+export async function actOnWish(deps: WishDeps, wishId: string, actorIn: StaffActor | undefined, source: CommandSource<WishAction>): Promise<{ wishId: string; status: string }> {
   const actor = requireStaff(actorIn);
+  const scoped = await load(deps, wishId);
+  wishInScope(actor, scoped);
+  const action = commandFrom(source);
   // Each lost race means someone else's change landed, so a handful of tries always settles it.
   for (let race = 0; race < 8; race += 1) {
-    const wish = await load(deps, wishId);
+    const wish = race === 0 ? scoped : await load(deps, wishId);
     const done = await attempt(deps, wish, actor, action);
     if (done) return { wishId, status: done };
   }
