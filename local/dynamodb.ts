@@ -3,8 +3,10 @@ import { readdirSync } from 'node:fs';
 import { delimiter, dirname, join } from 'node:path';
 import {
   CreateTableCommand,
+  DescribeTableCommand,
   DynamoDBClient,
   ListTablesCommand,
+  UpdateTableCommand,
   UpdateTimeToLiveCommand,
   type CreateTableCommandInput,
 } from '@aws-sdk/client-dynamodb';
@@ -86,13 +88,22 @@ export async function createTables(client: DynamoDBClient, tables: LocalTable[])
   const existing = new Set((await client.send(new ListTablesCommand({}))).TableNames ?? []);
   for (const table of tables) {
     const p = table.properties as Record<string, any>;
-    if (existing.has(p.TableName)) continue;
+    // CloudFormation's StreamSpecification names only the view type; the API also wants it switched on.
+    const stream = p.StreamSpecification ? { StreamEnabled: true, StreamViewType: p.StreamSpecification.StreamViewType } : undefined;
+    if (existing.has(p.TableName)) {
+      // A data folder from before the table had its stream: switch it on, as a deployment would.
+      if (stream && !(await client.send(new DescribeTableCommand({ TableName: p.TableName }))).Table?.StreamSpecification?.StreamEnabled) {
+        await client.send(new UpdateTableCommand({ TableName: p.TableName, StreamSpecification: stream }));
+      }
+      continue;
+    }
     const input: CreateTableCommandInput = {
       TableName: p.TableName,
       AttributeDefinitions: p.AttributeDefinitions,
       KeySchema: p.KeySchema,
       BillingMode: 'PAY_PER_REQUEST',
       ...(p.GlobalSecondaryIndexes ? { GlobalSecondaryIndexes: p.GlobalSecondaryIndexes } : {}),
+      ...(stream ? { StreamSpecification: stream } : {}),
     };
     await client.send(new CreateTableCommand(input));
     if (p.TimeToLiveSpecification) {

@@ -19,6 +19,22 @@ export interface LocalFunction {
   schedules: Array<{ expression: string; timezone?: string; input?: unknown; enabled: boolean }>;
   /** Names of the SNS topics the function subscribes to. */
   topics: string[];
+  /** DynamoDB streams that trigger the function, with how Lambda's event source mapping reads them. */
+  streams: LocalStreamTrigger[];
+}
+
+/** A `stream` event of type `dynamodb`, with AWS's defaults where serverless.yml says nothing. */
+export interface LocalStreamTrigger {
+  /** Logical id of the table in `resources` whose stream it reads. */
+  tableLogicalId: string;
+  startingPosition: 'TRIM_HORIZON' | 'LATEST';
+  batchSize: number;
+  /** -1: until the record expires, as Lambda does. */
+  maximumRetryAttempts: number;
+  bisectBatchOnFunctionError: boolean;
+  reportBatchItemFailures: boolean;
+  /** Lambda event filter patterns (any one must match); none: every record. */
+  filterPatterns: unknown[];
 }
 
 export interface LocalStateMachine {
@@ -72,6 +88,23 @@ function parseDefault(raw: string | undefined): Json | undefined {
   if (/^'.*'$|^".*"$/.test(t)) return t.slice(1, -1);
   if (/^-?\d+(\.\d+)?$/.test(t)) return Number(t);
   return t;
+}
+
+/** Reads a `stream` event; only DynamoDB streams of tables declared in `resources` run locally. */
+function streamTrigger(fnName: string, stream: any, resources: Record<string, { Type: string }>): LocalStreamTrigger {
+  const tableLogicalId = stream?.arn?.['Fn::GetAtt']?.[1] === 'StreamArn' ? String(stream.arn['Fn::GetAtt'][0]) : undefined;
+  if (stream?.type !== 'dynamodb' || !tableLogicalId || resources[tableLogicalId]?.Type !== 'AWS::DynamoDB::Table') {
+    throw new Error(`serverless.yml: ${fnName}: only a dynamodb stream given as { Fn::GetAtt: [<table>, StreamArn] } runs locally`);
+  }
+  return {
+    tableLogicalId,
+    startingPosition: stream.startingPosition === 'LATEST' ? 'LATEST' : 'TRIM_HORIZON',
+    batchSize: Number(stream.batchSize ?? 100),
+    maximumRetryAttempts: Number(stream.maximumRetryAttempts ?? -1),
+    bisectBatchOnFunctionError: stream.bisectBatchOnFunctionError === true,
+    reportBatchItemFailures: stream.functionResponseType === 'ReportBatchItemFailures',
+    filterPatterns: (stream.filterPatterns ?? []) as unknown[],
+  };
 }
 
 export function loadServerlessConfig(file: string, opts: { stage: string; region: string }): LocalConfig {
@@ -193,6 +226,7 @@ export function loadServerlessConfig(file: string, opts: { stage: string; region
           enabled: e.schedule.enabled !== false,
         })),
       topics: events.filter((e) => e.sns).map((e) => String(typeof e.sns === 'string' ? e.sns : e.sns.topicName)),
+      streams: events.filter((e) => e.stream).map((e) => streamTrigger(name, e.stream, resources)),
     };
   });
 

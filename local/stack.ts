@@ -3,6 +3,7 @@ import { randomUUID } from 'node:crypto';
 import { mkdirSync, rmSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { ListTablesCommand } from '@aws-sdk/client-dynamodb';
+import { DynamoDBStreamsClient } from '@aws-sdk/client-dynamodb-streams';
 import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { z } from 'zod';
 import { rekeyPhoneDigests } from '../lib/adapters/aws/dynamo-rekey';
@@ -10,6 +11,7 @@ import { installKeyring } from '../lib/adapters/keyring';
 import { toShanghaiIso } from '../lib/domain/case';
 import { VirtualClock } from './clock';
 import { chooseStartTime, ClockStateFile } from './clock-state';
+import { DynamoStreamPoller } from './dynamo-stream';
 import { createTables, startDynamo } from './dynamodb';
 import { FaultInjector, faultyDynamoProxy } from './faults';
 import { close, listen, serveJson } from './http-util';
@@ -107,10 +109,22 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
     let scheduledBusy = 0;
     // eslint-disable-next-line prefer-const
     let stepFunctions: LocalStepFunctions;
+    const streams: DynamoStreamPoller[] = [];
+    const drainStreams = async () => {
+      let delivered = 0;
+      for (const poller of streams) delivered += await poller.drain();
+      return delivered;
+    };
+    // Quiet means: no execution running a task, no scheduled or inbound call under way, and every
+    // stream read to its end (what a stream-triggered function ran may have started more work).
     const settle = async () => {
-      for (let waited = 0; !(stepFunctions.isIdle() && scheduledBusy === 0); waited += 5) {
-        if (waited > 120_000) throw new Error('local stack did not settle within 120 s');
-        await new Promise((r) => setTimeout(r, 5));
+      const began = Date.now();
+      for (;;) {
+        while (!(stepFunctions.isIdle() && scheduledBusy === 0)) {
+          if (Date.now() - began > 120_000) throw new Error('local stack did not settle within 120 s');
+          await new Promise((r) => setTimeout(r, 5));
+        }
+        if ((await drainStreams()) === 0 && stepFunctions.isIdle() && scheduledBusy === 0) return;
       }
     };
     const dataDir = options.dataDir;
@@ -194,6 +208,29 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
     }
     if (options.seed !== false && (await seedDemoData(DynamoDBDocumentClient.from(dynamo.client), mainTable))) log('demo data seeded');
 
+    // Lambda's event source mappings: each stream-triggered function reads its table's stream from DynamoDB Local.
+    const streamsClient = new DynamoDBStreamsClient({ endpoint: dynamo.endpoint, region: REGION, credentials: { accessKeyId: 'local', secretAccessKey: 'local' } });
+    cleanups.push(() => streamsClient.destroy());
+    for (const fn of config.functions) {
+      for (const trigger of fn.streams) {
+        const table = config.tables.find((t) => t.logicalId === trigger.tableLogicalId)!;
+        const poller = new DynamoStreamPoller({
+          label: `${fn.name} ← ${trigger.tableLogicalId} stream`,
+          streams: streamsClient,
+          dynamo: dynamo.client,
+          tableName: String(table.properties.TableName),
+          region: REGION,
+          trigger,
+          invoke: (event) => runtime.invoke(fn, event, { answerMayBeLost: true }),
+          ...(dataDir ? { checkpointFile: join(dataDir, `stream-${fn.name}-${trigger.tableLogicalId}.json`) } : {}),
+          log,
+        });
+        await poller.start();
+        streams.push(poller);
+        cleanups.push(() => poller.stop());
+      }
+    }
+
     const restored = stepFunctions.restore();
     if (restored.running + restored.finished > 0) log(`executions restored: ${restored.running} running, ${restored.finished} finished`);
 
@@ -243,7 +280,11 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
         return { status: 200, body: { token: await issuer.mint(parsed.data) } };
       },
       'GET /local/faults': async () => ({ status: 200, body: { rate: faults.rate, seed: faults.seed, met: faults.counts() } }),
-      'GET /local/outbox': async (_req, _body, u) => ({ status: 200, body: outbox.to(u.searchParams.get('to') ?? undefined) }),
+      // Everything queued before the request has been through the sender (or held, or dropped) when it answers.
+      'GET /local/outbox': async (_req, _body, u) => {
+        await drainStreams();
+        return { status: 200, body: outbox.to(u.searchParams.get('to') ?? undefined) };
+      },
       // As if the phone had replied by SMS: SNS two-way SMS delivers it to the inbound topic's subscribers.
       'POST /local/sms/inbound': async (_req, body) => {
         const parsed = inboundSmsSchema.safeParse(json(body));
@@ -260,6 +301,9 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
         } finally {
           scheduledBusy -= 1;
         }
+        // The answer to a reply (a rating's thanks, 已签到) is queued, not sent, by the subscriber: it is
+        // through the sender when this answers, so a script may read the outbox next.
+        await drainStreams();
         return { status: 202, body: { delivered: subscribers.length } };
       },
       // Waits until every execution is waiting on a person or a timer: scripts and tests use it instead of sleeps.

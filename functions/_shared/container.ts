@@ -4,12 +4,12 @@ import { SSMClient } from '@aws-sdk/client-ssm';
 import { z } from 'zod';
 import { documentClient } from '../../lib/adapters/aws/dynamo';
 import { DynamoCaseStore } from '../../lib/adapters/aws/dynamo-case-store';
-import { DynamoDeferredSms } from '../../lib/adapters/aws/dynamo-deferred-sms';
 import { DynamoOnceStore } from '../../lib/adapters/aws/dynamo-once-store';
 import { DynamoOptOutStore } from '../../lib/adapters/aws/dynamo-opt-out-store';
 import { DynamoRateLimiter } from '../../lib/adapters/aws/dynamo-rate-limiter';
 import { DynamoReferenceData } from '../../lib/adapters/aws/dynamo-reference-data';
 import { DynamoRepairStore } from '../../lib/adapters/aws/dynamo-repair-store';
+import { DynamoSmsOutbox } from '../../lib/adapters/aws/dynamo-sms-outbox';
 import { DynamoVisitStore } from '../../lib/adapters/aws/dynamo-visit-store';
 import { DynamoWishStore } from '../../lib/adapters/aws/dynamo-wish-store';
 import { emfMetrics } from '../../lib/adapters/aws/emf-metrics';
@@ -52,10 +52,11 @@ function build() {
     repair: new DynamoRepairStore(db, config.TABLE_NAME),
     metrics: emfMetrics,
     once: new DynamoOnceStore(db, config.TABLE_NAME, clock),
-    deferredSms: new DynamoDeferredSms(db, config.TABLE_NAME),
+    outbox: new DynamoSmsOutbox(db, config.TABLE_NAME),
     optOuts: new DynamoOptOutStore(db, config.TABLE_NAME),
     limiter: new DynamoRateLimiter(db, config.TABLE_NAME),
     centre: { staffId: config.CENTRE_STAFF_ID, districtDepartmentId: config.DISTRICT_DEPARTMENT_ID },
+    // Only the sender function's role may publish (serverless.yml): every other use case queues in `outbox`.
     sms: new SnsSmsSender(new SNSClient({}), config.SMS_SENDER_ID),
     tokens: new JwksTokenVerifier(config.JWT_ISSUER, config.JWT_AUDIENCE),
     workflows: new SfnWorkflows(new SFNClient({}), {

@@ -1,5 +1,6 @@
 import type { CaseActionType } from '../domain/case-actions';
 import type { CaseContact, CaseRecord, CaseStatus, CaseStep, TimelineEntry } from '../domain/case';
+import type { OutgoingSms } from './messaging';
 
 export const METRIC_COUNTERS = ['received', 'responded', 'resolved', 'rated', 'satisfied'] as const;
 export type MetricCounter = (typeof METRIC_COUNTERS)[number];
@@ -38,6 +39,8 @@ export interface NewCase {
   firstEvent: TimelineEntry;
   idempotency?: IdempotencyBinding;
   metrics: MetricIncrement[];
+  /** SMS the creation causes (the reporter's confirmation), queued in the same transaction (lib/ports/messaging.ts). */
+  outbox?: OutgoingSms[];
 }
 
 /** What a person decided on a step. Free text stays here; the workflow gets only `output`. */

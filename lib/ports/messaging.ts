@@ -11,20 +11,65 @@ export interface OnceStore {
   release(key: string): Promise<void>;
 }
 
-export interface DeferredMessage {
+/** One SMS a use case wants sent. */
+export interface OutgoingSms {
+  /** Business key (`261122-K7F3Q#grid-check#1`): a key is queued, and so sent, at most once. */
   key: string;
   to: string;
   text: string;
-  sendAfter: string;
-  /** Past this moment the content is no longer true: the flush drops it. */
+  /**
+   * Urgent messages ignore quiet hours and the opt-out list (emergencies, welfare alarms, direct replies
+   * to someone who just wrote); everything else is suppressed for a number that answered 退订.
+   */
+  urgent: boolean;
+  /**
+   * When the content stops being true (a deadline it names has passed): a message still undelivered
+   * at this moment (held by quiet hours, say) is dropped instead of telling someone to act on the past.
+   */
   staleAt?: string;
+  /** Whom it is for, when the sender knows: residents have a tighter daily cap than staff (lib/domain/limits.ts). */
+  audience?: 'resident' | 'staff';
 }
 
-/** Messages held back by quiet hours until the morning flush. */
-export interface DeferredSmsQueue {
-  defer(message: DeferredMessage): Promise<void>;
-  due(now: Date): Promise<DeferredMessage[]>;
-  remove(message: DeferredMessage): Promise<void>;
+/** A message quiet hours hold back, as the morning flush reads it. */
+export interface HeldSms extends OutgoingSms {
+  /** When quiet hours end for it (07:00 Asia/Shanghai). */
+  sendAfter: string;
+}
+
+/** Where a delivery ended: published (with the provider's message id) or dropped, and why. */
+export type SmsOutcome = { sent: string } | { dropped: 'opt-out' | 'stale' | 'cap' };
+
+/**
+ * The transactional outbox of SMS: use cases queue messages (in the same transaction as the change
+ * that causes them where a store offers one, otherwise alone); the one sender delivers them and records
+ * each outcome once. A delivery holds a message through a claim, so a redelivered trigger or a second
+ * run never publishes what has been recorded.
+ */
+export interface SmsOutbox {
+  /** Queues the message; `false` when its key was queued before (a retried step), which changes nothing. */
+  enqueue(message: OutgoingSms, at: Date): Promise<boolean>;
+  /**
+   * Takes a message for delivery. `queued`: one just queued (the stream's delivery; a delivery of the
+   * same message that died mid-way is taken over, as a stream never runs one shard's records twice at
+   * once). `held`: one quiet hours held (the morning flush; another run's claim is respected until its
+   * lease ends). `done` when its outcome is recorded or it waits for the morning, `busy` when another
+   * flush holds it.
+   */
+  claim(key: string, from: 'queued' | 'held', now: Date): Promise<'claimed' | 'done' | 'busy'>;
+  /** Holds a claimed message until `until` (the end of quiet hours); `false` when the claim was lost meanwhile. */
+  hold(message: OutgoingSms, until: Date): Promise<boolean>;
+  /** Held messages whose quiet hours have ended by `now`, oldest first. */
+  dueHeld(now: Date): Promise<HeldSms[]>;
+  /**
+   * Records the outcome of a claimed message (and, for a held one, takes it off the held list);
+   * `false` when the claim was lost meanwhile (another delivery took it over and records its own).
+   */
+  finish(key: string, outcome: SmsOutcome, at: Date, held?: HeldSms): Promise<boolean>;
+  /** Gives a claimed message back (publishing failed), so the next attempt takes it. */
+  release(key: string, to: 'queued' | 'held'): Promise<void>;
+  /** Takes a held entry whose message was already settled off the held list. */
+  forget(held: HeldSms): Promise<void>;
 }
 
 /**

@@ -14,7 +14,8 @@ import type { Workflows } from '../ports/workflows';
 import { smsText } from '../domain/sms-text';
 import { log } from '../log';
 import type { RateLimiter } from '../ports/rate-limiter';
-import { notifyOnce, type NotifyDeps } from './notify';
+import type { OutgoingSms } from '../ports/messaging';
+import type { NotifyDeps } from './notify';
 import { enforceReportLimits, type ReportOrigin } from './report-limits';
 
 export const submitCaseCommand = z.object({
@@ -145,13 +146,14 @@ export async function submitCase(
       firstEvent: { at: record.createdAt, status: 'submitted', actor: 'resident', note: `经${command.channel}提交` },
       ...(idempotency ? { idempotency } : {}),
       metrics: [{ day: shanghaiDay(record.createdAt), dims: { grid: record.gridId ?? 'unrouted', category: record.category }, counters: { received: 1 } }],
+      outbox: [confirmation(caseId, command.reporter.phone, trackingCode)],
     });
     if (!result.created) {
       if (result.existing) return replay(deps, result.existing, idempotency!.fingerprint);
       continue;
     }
     await deps.workflows.start('case-lifecycle', caseId, { caseId });
-    await confirmBySms(deps, caseId, command.reporter.phone, trackingCode);
+    await optBackIn(deps, command.reporter.phone);
     return { caseId, trackingCode, status: 'submitted', priority: record.priority, dueAt: record.dueAt };
   }
   throw new ConflictError('暂时无法生成编号，请重试', 'ID_EXHAUSTED');
@@ -168,15 +170,21 @@ async function replay(deps: SubmitCaseDeps, bound: IdempotencyRecord, fingerprin
 }
 
 /**
- * The reporter gets the reference and tracking code by SMS too: hotline and SMS reporters have no screen.
- * A new report is a wish to hear about it, so it takes the number off the opt-out list.
+ * The reporter gets the reference and tracking code by SMS too: hotline and SMS reporters have no
+ * screen. It is queued in the case's own creation transaction, so a stored case always has it queued
+ * and a retry that finds the case stored queues nothing. Urgent, so quiet hours and the opt-out list
+ * do not hold it; its own daily cap (lib/domain/limits.ts) stops anyone using reports to flood a number.
  */
-async function confirmBySms(deps: NotifyDeps, caseId: string, phone: string, trackingCode: string): Promise<void> {
+function confirmation(caseId: string, phone: string, trackingCode: string): OutgoingSms {
+  return { key: `${caseId}#received`, to: phone, text: smsText.caseReceived(caseId, trackingCode), urgent: true, audience: 'resident' };
+}
+
+/** A new report is a wish to hear about it, so it takes the number off the opt-out list. */
+async function optBackIn(deps: NotifyDeps, phone: string): Promise<void> {
   try {
     await deps.optOuts.optIn(phone);
-    await notifyOnce(deps, { key: `${caseId}#received`, to: phone, text: smsText.caseReceived(caseId, trackingCode), urgent: true });
   } catch (err) {
-    // The HTTP answer carries the same code; a failed confirmation must not fail the report.
-    log.warn('confirmation sms failed', { caseId, error: err });
+    // The report is stored and answered; staying opted out costs the reporter only non-urgent news.
+    log.warn('opt-in after report failed', { error: err });
   }
 }

@@ -150,8 +150,10 @@ describe('the packaged CloudFormation template', () => {
       return (resources[roleId]!.Properties.Policies as Array<{ PolicyDocument: { Statement: Statement[] } }>).flatMap((p) => p.PolicyDocument.Statement);
     };
     const actionsOf = (fn: string) => statementsOf(fn).flatMap((s) => ([] as string[]).concat(s.Action));
-    // The hold task is called by the workflows it serves: it reads and writes the table and sends SMS, nothing more.
-    expect(actionsOf('AttentionHold').filter((a) => !a.startsWith('dynamodb:') && !a.startsWith('logs:') && !a.startsWith('xray:'))).toEqual(['sns:Publish']);
+    // The hold task is called by the workflows it serves: it reads and writes the table (its SMS goes to
+    // the outbox there) and, as every function, reads the phone-digest keyring; nothing more.
+    const everyFunction = ['ssm:GetParameter', 'kms:Decrypt'];
+    expect(actionsOf('AttentionHold').filter((a) => !a.startsWith('dynamodb:') && !a.startsWith('logs:') && !a.startsWith('xray:') && !everyFunction.includes(a))).toEqual([]);
     expect(actionsOf('AttentionHold')).not.toContain('dynamodb:Scan');
     // Only the reconciler scans, and only the table (not its indexes).
     for (const [logicalId] of ofType('AWS::Lambda::Function').filter(([id]) => id !== 'ReconcileLambdaFunction')) {
@@ -163,6 +165,36 @@ describe('the packaged CloudFormation template', () => {
       const starts = statementsOf(fn).find((s) => ([] as string[]).concat(s.Action).includes('states:StartExecution'))!;
       expect(starts.Resource).toEqual([{ Ref: 'CaseLifecycleStateMachine' }, { Ref: 'WishStateMachine' }, { Ref: 'CompanionVisitStateMachine' }]);
     }
+  });
+
+  it('lets exactly one role publish SMS, the sender, fed only new outbox items by the stream of the table', () => {
+    const grants = (role: Resource, action: string) =>
+      ((role.Properties.Policies ?? []) as Array<{ PolicyDocument: { Statement: Statement[] } }>).some((p) =>
+        p.PolicyDocument.Statement.some((s) => s.Effect === 'Allow' && ([] as string[]).concat(s.Action).includes(action)),
+      );
+    const roles = ofType('AWS::IAM::Role');
+    expect(roles.length).toBeGreaterThan(10);
+    // The operators' topic policy also names sns:Publish, for CloudWatch: a topic policy, not a role.
+    expect(roles.filter(([, role]) => grants(role, 'sns:Publish')).map(([id]) => id)).toEqual(['SmsSenderIamRoleLambdaExecution']);
+    for (const [id, role] of roles) expect({ id, managed: role.Properties.ManagedPolicyArns ?? [] }).toEqual({ id, managed: [] });
+
+    const [[, table]] = ofType('AWS::DynamoDB::Table') as [[string, Resource]];
+    expect(table.Properties.StreamSpecification).toEqual({ StreamViewType: 'NEW_IMAGE' });
+    const mappings = ofType('AWS::Lambda::EventSourceMapping').map(([, m]) => m.Properties);
+    expect(mappings).toHaveLength(1);
+    const [mapping] = mappings;
+    expect(mapping).toMatchObject({
+      EventSourceArn: { 'Fn::GetAtt': ['MainTable', 'StreamArn'] },
+      FunctionName: { 'Fn::GetAtt': ['SmsSenderLambdaFunction', 'Arn'] },
+      FunctionResponseTypes: ['ReportBatchItemFailures'],
+      BisectBatchOnFunctionError: true,
+      DestinationConfig: { OnFailure: { Destination: { 'Fn::GetAtt': ['SmsSenderFailureQueue', 'Arn'] } } },
+    });
+    expect(mapping!.FilterCriteria.Filters.map((f: { Pattern: string }) => JSON.parse(f.Pattern))).toEqual([
+      { eventName: ['INSERT'], dynamodb: { NewImage: { pk: { S: [{ prefix: 'SMS-OUTBOX#' }] }, state: { S: ['queued'] } } } },
+    ]);
+    const flush = ofType('AWS::Scheduler::Schedule').map(([, s]) => s.Properties).find((s) => JSON.stringify(s.Target).includes('SmsSender'));
+    expect(flush).toMatchObject({ ScheduleExpression: 'cron(0 7 * * ? *)', ScheduleExpressionTimezone: 'Asia/Shanghai', Target: { Input: JSON.stringify({ flush: 'held' }) } });
   });
 
   it('throttles every route at the stage: public routes below staff ones, the public report the tightest', () => {

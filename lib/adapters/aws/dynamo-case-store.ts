@@ -22,6 +22,7 @@ import {
   type Transition,
 } from '../../ports/case-store';
 import { getByPhone, isConditionFailure, keys, phoneDigest, queryAll, transactOrLose, withoutKeys, type TransactItem } from './dynamo';
+import { outboxPut } from './dynamo-sms-outbox';
 
 type Item = Record<string, unknown>;
 
@@ -118,6 +119,8 @@ export class DynamoCaseStore implements CaseStore {
       this.eventItem(record.caseId, record.version, firstEvent),
       ...(idempotency ? [this.idempotencyPut(record.caseId, idempotency)] : []),
       ...this.metricItems(input.metrics),
+      // The confirmation SMS is queued with the case or not at all: no case without its SMS, no SMS for a case never stored.
+      ...(input.outbox ?? []).map((message) => outboxPut(this.tableName, message, new Date(record.createdAt))),
     ];
     try {
       await this.db.send(new TransactWriteCommand({ TransactItems: items }));
