@@ -6,7 +6,7 @@ import { ListTablesCommand } from '@aws-sdk/client-dynamodb';
 import { DynamoDBStreamsClient } from '@aws-sdk/client-dynamodb-streams';
 import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { z } from 'zod';
-import { rekeyPhoneDigests } from '../lib/adapters/aws/dynamo-rekey';
+import { countKeyedItems, rekeyPhoneDigests } from '../lib/adapters/aws/dynamo-rekey';
 import { installKeyring } from '../lib/adapters/keyring';
 import { toShanghaiIso } from '../lib/domain/case';
 import { VirtualClock } from './clock';
@@ -199,10 +199,10 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
     if (secrets.fresh) {
       // Tables but no keyring: a folder from before the keyring (its digests are the old unkeyed hash,
       // moved now), or one whose secrets.json was lost (its digests are lost with it: refuse to go on).
-      const report = await rekeyPhoneDigests(DynamoDBDocumentClient.from(dynamo.client), mainTable);
-      if (report.unknownVersion > 0) {
-        throw new Error(`${secretsFile(dataDir!)} is missing but ${report.unknownVersion} items are keyed by it: restore the file, or start with --reset`);
-      }
+      const db = DynamoDBDocumentClient.from(dynamo.client);
+      const keyed = await countKeyedItems(db, mainTable);
+      if (keyed > 0) throw new Error(`${secretsFile(dataDir!)} is missing but ${keyed} items are keyed by it: restore the file, or start with --reset`);
+      const report = await rekeyPhoneDigests(db, mainTable);
       secrets.save();
       log(`keyring created in ${secretsFile(dataDir!)}; ${report.moved} items moved from unkeyed phone digests`);
     }

@@ -45,6 +45,15 @@ async function scanAll(db: DynamoDBDocumentClient, tableName: string): Promise<R
 }
 
 /**
+ * Items whose key holds a digest under any key version: a table with some is unreadable without the
+ * keyring that made them, so a local folder that lost its secrets.json must not get a new one.
+ */
+export async function countKeyedItems(db: DynamoDBDocumentClient, tableName: string): Promise<number> {
+  const versioned = new RegExp(VERSIONED.source);
+  return (await scanAll(db, tableName)).filter((item) => KEY_ATTRIBUTES.some((a) => typeof item[a] === 'string' && versioned.test(item[a]))).length;
+}
+
+/**
  * The re-keying step of a rotation (docs/privacy.md): every item whose key holds a phone digest under
  * an older key version (or the pre-keyring unkeyed hash) is moved to the current key's digest. A digest
  * cannot be reversed, so the numbers come from the table itself: every phone any item holds is digested
