@@ -11,7 +11,11 @@ async function gridOf(deps: VisitDeps, gridId: string) {
   return grid;
 }
 
-/** `POST /v1/elders`: the centre, or a grid worker for their own grids. Home is placed at the grid's centre. */
+/**
+ * `POST /v1/elders`: the centre, or a grid worker for their own grids. Home is placed at the grid's
+ * centre. The grid is named in the body, so it is checked once the body is read; the role was checked
+ * before (routes.ts), so only those who may register elders somewhere ever learn the body's shape.
+ */
 export async function registerElder(deps: VisitDeps, actor: StaffActor | undefined, command: z.infer<typeof registerElderCommand>) {
   const staff = requireStaff(actor);
   if (!(staff.role === 'admin' || (staff.role === 'grid-worker' && staff.grids.includes(command.gridId)))) throw new ForbiddenError('只能登记本网格的老人');

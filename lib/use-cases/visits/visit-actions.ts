@@ -65,7 +65,10 @@ export function volunteerIdOf(actor: StaffActor | undefined): string {
   return actor.volunteerId;
 }
 
-/** `GET /v1/visits`: the centre sees all; a grid worker the visits in their grids; a volunteer their own. */
+/**
+ * `GET /v1/visits`: the centre sees all; a grid worker the visits in their grids; a volunteer their own.
+ * Whose visits is named in the query, so a volunteer's scope is checked after it is read; roles before.
+ */
 export async function listVisits(deps: VisitDeps, actor: StaffActor | undefined, query: { elderId?: string; volunteerId?: string; from?: string; to?: string }) {
   if (!actor) throw new UnauthenticatedError();
   if (!query.elderId && !query.volunteerId) throw new ValidationError('须指定老人或志愿者', { elderId: '与 volunteerId 至少其一' });

@@ -11,7 +11,10 @@ import type { WishDeps } from './deps';
 export const beneficiaryKey = (b: { name: string; phone?: string | undefined; gridId: string }) =>
   createHash('sha256').update(`minqing-beneficiary:${b.gridId}|${b.name}|${b.phone ?? ''}`).digest('hex').slice(0, 32);
 
-/** `POST /v1/wishes`: a grid worker (for their grids) or the centre records a wish; vetting starts. */
+/**
+ * `POST /v1/wishes`: a grid worker (for their grids) or the centre records a wish; vetting starts. The
+ * grid is named in the body, so it is checked after the body is read, the role before (routes.ts).
+ */
 export async function submitWish(deps: WishDeps, actor: StaffActor | undefined, command: z.infer<typeof submitWishCommand>) {
   const staff = requireStaff(actor);
   const { gridId } = command.beneficiary;
