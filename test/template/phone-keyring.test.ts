@@ -1,0 +1,52 @@
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+
+const ROOT = resolve(__dirname, '../..');
+const PARAMETER = '/minqing/ci/phone-digest-keyring';
+type Resource = { Type: string; Properties: Record<string, any> };
+type Statement = { Effect: string; Action: string | string[]; Resource: unknown; Condition?: Record<string, any> };
+
+describe('the phone-digest keyring in the packaged template', () => {
+  let dir: string;
+  let resources: Record<string, Resource>;
+  const ofType = (type: string) => Object.entries(resources).filter(([, r]) => r.Type === type);
+  const statementsOf = (role: Resource) => (role.Properties.Policies ?? []).flatMap((p: any) => p.PolicyDocument.Statement as Statement[]);
+
+  beforeAll(() => {
+    dir = mkdtempSync(join(tmpdir(), 'minqing-package-keyring-'));
+    execFileSync(join(ROOT, 'node_modules/.bin/serverless'), ['package', '--stage', 'ci', '--region', 'ap-southeast-1', '--package', dir], {
+      cwd: ROOT,
+      env: { ...process.env, AWS_ACCESS_KEY_ID: 'offline', AWS_SECRET_ACCESS_KEY: 'offline', SLS_TELEMETRY_DISABLED: '1' },
+      stdio: 'pipe',
+    });
+    resources = JSON.parse(readFileSync(join(dir, 'cloudformation-template-update-stack.json'), 'utf8')).Resources;
+  }, 120_000);
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+  it('tells every function where the keyring is', () => {
+    for (const [, fn] of ofType('AWS::Lambda::Function')) expect(fn.Properties.Environment.Variables.PHONE_KEY_PARAMETER).toBe(PARAMETER);
+  });
+
+  it('lets each function read exactly that parameter, and decrypt it only through SSM with the stack key', () => {
+    const roles = ofType('AWS::IAM::Role').filter(([, r]) => JSON.stringify(r).includes('lambda.amazonaws.com'));
+    expect(roles.length).toBe(ofType('AWS::Lambda::Function').length);
+    for (const [name, role] of roles) {
+      const statements = statementsOf(role);
+      const reads = statements.filter((s) => ([] as string[]).concat(s.Action).some((a) => a.startsWith('ssm:')));
+      expect({ name, reads: reads.map((s) => [s.Action, s.Resource]) }).toEqual({
+        name,
+        reads: [[['ssm:GetParameter'], { 'Fn::Sub': `arn:\${AWS::Partition}:ssm:\${AWS::Region}:\${AWS::AccountId}:parameter${PARAMETER}` }]],
+      });
+      const decrypts = statements.filter((s) => ([] as string[]).concat(s.Action).includes('kms:Decrypt') && JSON.stringify(s.Resource).includes('PhoneKeyringKey'));
+      expect(decrypts).toHaveLength(1);
+      expect(decrypts[0]!.Condition).toEqual({ StringEquals: { 'kms:ViaService': { 'Fn::Sub': 'ssm.${AWS::Region}.${AWS::URLSuffix}' } } });
+    }
+  });
+
+  it('creates the key with rotation and an alias for the parameter', () => {
+    expect(resources.PhoneKeyringKey).toMatchObject({ Type: 'AWS::KMS::Key', Properties: { EnableKeyRotation: true } });
+    expect(resources.PhoneKeyringKeyAlias?.Properties.AliasName).toBe('alias/minqing-ci-phone-keyring');
+  });
+});
