@@ -78,10 +78,11 @@ function corsFor(cors: LocalCors | undefined) {
       };
     },
     onResponse(req: IncomingMessage, headers: Record<string, string>): Record<string, string> {
+      if (!cors) return headers;
       const origin = req.headers.origin;
-      const allowed = cors && origin ? originFor(origin) : undefined;
+      const allowed = origin ? originFor(origin) : undefined;
       const own = Object.fromEntries(Object.entries(headers).filter(([k]) => !k.toLowerCase().startsWith('access-control-')));
-      if (!cors || !allowed) return own;
+      if (!allowed) return own;
       return {
         ...own,
         'access-control-allow-origin': allowed,
