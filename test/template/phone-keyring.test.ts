@@ -12,7 +12,7 @@ describe('the phone-digest keyring in the packaged template', () => {
   let dir: string;
   let resources: Record<string, Resource>;
   const ofType = (type: string) => Object.entries(resources).filter(([, r]) => r.Type === type);
-  const statementsOf = (role: Resource) => (role.Properties.Policies ?? []).flatMap((p: any) => p.PolicyDocument.Statement as Statement[]);
+  const statementsOf = (role: Resource): Statement[] => (role.Properties.Policies ?? []).flatMap((p: any) => p.PolicyDocument.Statement as Statement[]);
 
   beforeAll(() => {
     dir = mkdtempSync(join(tmpdir(), 'minqing-package-keyring-'));
