@@ -40,7 +40,6 @@ function messageOf(image: unknown): OutgoingSms | undefined {
 export const handler = middy().handler(async (event: unknown) => {
   const parsed = parseWith(eventSchema, event, '短信发送事件');
   await containerReady();
-  await containerReady();
   if ('flush' in parsed) return flushHeld(container());
   for (const record of parsed.Records) {
     const message = messageOf(record.dynamodb.NewImage);
