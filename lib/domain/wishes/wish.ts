@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { moneySchema } from '../numbers';
 import { phoneSchema } from '../phone';
+import { maskPersonalNumbers } from '../redact';
 
 export const WISH_STATUSES = ['submitted', 'published', 'claimed', 'fulfilled', 'confirmed', 'expired', 'rejected', 'withdrawn'] as const;
 export type WishStatus = (typeof WISH_STATUSES)[number];
@@ -76,13 +77,14 @@ export const POINTS_PER_WISH = 15;
 export const CONTACT_WITHIN_DAYS = 7;
 
 /** What the public sees of a wish: no name, phone or address of the beneficiary. */
+/** What anyone may read about a published wish: no name, phone or address, and none typed into its title. */
 export function publicView(w: Wish) {
   return {
     wishId: w.wishId,
     status: w.status,
     group: w.group,
     category: w.category,
-    title: w.title,
+    title: maskPersonalNumbers(w.title),
     gridId: w.gridId,
     claimantsNeeded: w.claimantsNeeded,
     placesLeft: Math.max(0, w.claimantsNeeded - w.claimCount),

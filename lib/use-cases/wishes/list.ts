@@ -31,6 +31,7 @@ export async function getWish(deps: WishDeps, actor: StaffActor | undefined, wis
   if (!staffInScope && !claimant) throw new ForbiddenError('无权查看该心愿');
   return {
     ...publicView(wish),
+    title: wish.title,
     description: wish.description,
     claims: claims.map((c) => ({ volunteerId: c.volunteerId, status: c.status })),
     ...(staffInScope && wish.possibleDuplicateOf ? { possibleDuplicateOf: wish.possibleDuplicateOf } : {}),
