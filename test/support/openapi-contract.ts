@@ -97,3 +97,14 @@ export function contractViolation(res: ReceivedResponse): string | undefined {
   const problems = (validate.errors ?? []).map((e) => `${e.instancePath || '(body)'} ${e.message}${e.params ? ` ${JSON.stringify(e.params)}` : ''}`);
   return `${where}: body breaks the document:\n  ${problems.slice(0, 8).join('\n  ')}\n  body: ${res.text.slice(0, 500)}`;
 }
+
+/**
+ * Throws when an answer of the API breaks the document, naming what broke; `/local/*` routes (not in
+ * the document) and CORS preflights (answered by the gateway, not an operation) pass unchecked.
+ */
+export function assertKeepsContract(method: string, url: string, res: { status: number; headers: Headers }, text: string): void {
+  const path = new URL(url).pathname;
+  if (path.startsWith('/local/') || method.toUpperCase() === 'OPTIONS') return;
+  const violation = contractViolation({ method, path, status: res.status, headers: res.headers, text });
+  if (violation) throw new Error(`OpenAPI contract: ${violation}`);
+}

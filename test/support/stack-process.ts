@@ -1,5 +1,6 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { resolve } from 'node:path';
+import { assertKeepsContract } from './openapi-contract';
 
 const ROOT = resolve(__dirname, '..', '..');
 
@@ -58,6 +59,8 @@ export class StackProcess {
       ...(opts.body !== undefined ? { body: JSON.stringify(opts.body) } : {}),
     });
     const text = await res.text();
+    // The stack as `npm start` runs it keeps the published contract too, across every kill and restart.
+    assertKeepsContract(method, `${this.url}${path}`, res, text);
     return { status: res.status, body: (text ? JSON.parse(text) : undefined) as T };
   }
 
