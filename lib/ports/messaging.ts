@@ -53,10 +53,11 @@ export interface SmsOutbox {
    * Takes a message for delivery. `queued`: one just queued (the stream's delivery; a delivery of the
    * same message that died mid-way is taken over, as a stream never runs one shard's records twice at
    * once). `held`: one quiet hours held (the morning flush; another run's claim is respected until its
-   * lease ends). `done` when its outcome is recorded or it waits for the morning, `busy` when another
-   * flush holds it.
+   * lease ends). `resumed` when the claim took over a delivery that stopped mid-way: whether that one
+   * published is unknown, so the message may now go out twice (the one at-least-once edge). `done` when
+   * its outcome is recorded or it waits for the morning, `busy` when another flush holds it.
    */
-  claim(key: string, from: 'queued' | 'held', now: Date): Promise<'claimed' | 'done' | 'busy'>;
+  claim(key: string, from: 'queued' | 'held', now: Date): Promise<'claimed' | 'resumed' | 'done' | 'busy'>;
   /** Holds a claimed message until `until` (the end of quiet hours); `false` when the claim was lost meanwhile. */
   hold(message: OutgoingSms, until: Date): Promise<boolean>;
   /** Held messages whose quiet hours have ended by `now`, oldest first. */

@@ -30,9 +30,13 @@ describe('a hard kill and a restart lose nothing', () => {
     rmSync(dir, { recursive: true, force: true });
   });
 
+  /** The console of every process killed so far: what the sender said before a kill is evidence too. */
+  const earlierOutput: string[] = [];
+
   async function killAndRestart(): Promise<void> {
     clockSeen.push(Date.parse((await sp.api<{ now: string }>('GET', '/local/health')).body.now));
     await sp.kill();
+    earlierOutput.push(sp.output());
     sp = await StackProcess.start(dir);
     const now = Date.parse((await sp.api<{ now: string }>('GET', '/local/health')).body.now);
     expect(now).toBeGreaterThanOrEqual(clockSeen[clockSeen.length - 1]!);
@@ -127,12 +131,18 @@ describe('a hard kill and a restart lose nothing', () => {
     await killAndRestart(); // 9
     expect((await visits()).find((v) => v.visitId === first.visitId)!.status).toBe('completed');
 
-    // Nothing doubled: per entity, no SMS text twice to one phone, points once each.
+    // Nothing doubled: per entity, no SMS text twice to one phone, points once each. The one exception
+    // SNS allows is a kill between a publish and its record; the sender then says so when it resumes
+    // that delivery, and only such an entity may show a repeat.
     const outbox = await sp.outbox();
+    const resumed = [...earlierOutput, sp.output()]
+      .join('\n')
+      .split('\n')
+      .filter((line) => line.includes('sms delivery resumed after an interrupted attempt'));
     for (const id of [caseA.caseId, wishId, first.visitId]) {
       const mine = outbox.filter((m) => m.text.includes(id)).map((m) => `${m.to}|${m.text}`);
       expect(mine.length).toBeGreaterThan(1);
-      expect(new Set(mine).size).toBe(mine.length);
+      if (!resumed.some((line) => line.includes(id))) expect(new Set(mine).size).toBe(mine.length);
     }
     const reminders = outbox.filter((m) => m.text.includes(first.visitId));
     expect(reminders.filter((m) => m.text.includes('明天'))).toHaveLength(1);

@@ -74,7 +74,7 @@ export class DynamoSmsOutbox implements SmsOutbox {
     }
   }
 
-  async claim(key: string, from: 'queued' | 'held', now: Date): Promise<'claimed' | 'done' | 'busy'> {
+  async claim(key: string, from: 'queued' | 'held', now: Date): Promise<'claimed' | 'resumed' | 'done' | 'busy'> {
     const nowSeconds = Math.floor(now.getTime() / 1000);
     // A held entry may predate the outbox (written by the previous sender before an upgrade): the
     // claim then creates its item, so it is recorded like any other.
@@ -83,7 +83,7 @@ export class DynamoSmsOutbox implements SmsOutbox {
         ? '#state = :queued OR (#state = :sending AND via = :from)'
         : 'attribute_not_exists(pk) OR #state = :held OR (#state = :sending AND via = :from AND leaseUntil < :now)';
     try {
-      await this.db.send(
+      const out = await this.db.send(
         new UpdateCommand({
           TableName: this.tableName,
           Key: outboxKey(key),
@@ -97,10 +97,11 @@ export class DynamoSmsOutbox implements SmsOutbox {
             ':expires': nowSeconds + KEEP_SECONDS,
             ...(from === 'queued' ? { ':queued': 'queued' } : { ':held': 'held', ':now': nowSeconds }),
           },
+          ReturnValues: 'UPDATED_OLD',
           ReturnValuesOnConditionCheckFailure: 'ALL_OLD',
         }),
       );
-      return 'claimed';
+      return out.Attributes?.state === 'sending' ? 'resumed' : 'claimed';
     } catch (err) {
       if (!isConditionFailure(err)) throw err;
       const state = (err as { Item?: { state?: { S?: string } } }).Item?.state?.S;

@@ -31,11 +31,17 @@ export class SmsFlushIncompleteError extends AppError {
  */
 export async function deliverQueued(deps: DeliveryDeps, message: OutgoingSms): Promise<'sent' | 'held' | 'dropped' | 'done'> {
   const claim = await deps.outbox.claim(message.key, 'queued', deps.clock.now());
-  if (claim !== 'claimed') {
+  if (claim === 'done' || claim === 'busy') {
     log.info('sms already delivered', { key: message.key });
     return 'done';
   }
+  if (claim === 'resumed') noteResumed(message.key);
   return deliverClaimed(deps, message, 'queued');
+}
+
+/** Said every time, so that a duplicate SMS can always be traced to the interrupted delivery that caused it. */
+function noteResumed(key: string): void {
+  log.warn('sms delivery resumed after an interrupted attempt: it may go out twice', { key });
 }
 
 /**
@@ -52,7 +58,10 @@ export async function flushHeld(deps: DeliveryDeps): Promise<{ sent: number; dro
       const claim = await deps.outbox.claim(held.key, 'held', deps.clock.now());
       if (claim === 'done') await deps.outbox.forget(held);
       else if (claim === 'busy') counts.left += 1;
-      else counts[(await deliverClaimed(deps, held, 'held', held)) === 'sent' ? 'sent' : 'dropped'] += 1;
+      else {
+        if (claim === 'resumed') noteResumed(held.key);
+        counts[(await deliverClaimed(deps, held, 'held', held)) === 'sent' ? 'sent' : 'dropped'] += 1;
+      }
     } catch (err) {
       log.warn('held sms not delivered', { key: held.key, error: err });
       counts.left += 1;

@@ -18,7 +18,7 @@ class MemoryOutbox implements SmsOutbox {
     return true;
   }
 
-  async claim(key: string, from: 'queued' | 'held', now: Date): Promise<'claimed' | 'done' | 'busy'> {
+  async claim(key: string, from: 'queued' | 'held', now: Date): Promise<'claimed' | 'resumed' | 'done' | 'busy'> {
     const item = this.items.get(key);
     const nowSeconds = now.getTime() / 1000;
     const takeable =
@@ -26,8 +26,9 @@ class MemoryOutbox implements SmsOutbox {
         ? item?.state === 'queued' || (item?.state === 'sending' && item.via === from)
         : item?.state === 'held' || (item?.state === 'sending' && item.via === from && item.leaseUntil! < nowSeconds);
     if (!takeable) return from === 'held' && item?.state === 'sending' ? 'busy' : 'done';
+    const resumed = item!.state === 'sending';
     Object.assign(item!, { state: 'sending', via: from, leaseUntil: nowSeconds + 120 });
-    return 'claimed';
+    return resumed ? 'resumed' : 'claimed';
   }
 
   async hold(message: OutgoingSms, until: Date): Promise<boolean> {
@@ -174,6 +175,7 @@ describe('deliverQueued (the stream sender)', () => {
     // …and the function timed out here. Lambda redelivers the record:
     expect(await deliverQueued(deps, sms('c1#verify'))).toBe('sent');
     expect(sender.sent).toHaveLength(1);
+    expect(outbox.items.get('c1#verify')!.state).toBe('sent');
   });
 });
 
