@@ -55,12 +55,12 @@ async function tellEveryone(deps: CaseDeps, input: z.infer<typeof closeInput>): 
   if (input.mergeInto) {
     if (reporter) {
       await deps.cases.addFollower(input.mergeInto, { caseId: input.caseId, phone: reporter });
-      await notifyOnce(deps, { key: `${input.caseId}#closed`, to: reporter, text: smsText.merged(input.caseId, input.mergeInto), urgent: false });
+      await notifyOnce(deps, { key: `${input.caseId}#closed`, to: reporter, text: smsText.merged(input.caseId, input.mergeInto), urgent: false, audience: 'resident' });
     }
     return;
   }
-  if (reporter) await notifyOnce(deps, { key: `${input.caseId}#closed`, to: reporter, text: smsText.closed(input.caseId, input.code), urgent: false });
+  if (reporter) await notifyOnce(deps, { key: `${input.caseId}#closed`, to: reporter, text: smsText.closed(input.caseId, input.code), urgent: false, audience: 'resident' });
   for (const follower of await deps.cases.followers(input.caseId)) {
-    await notifyOnce(deps, { key: `${follower.caseId}#original-closed`, to: follower.phone, text: smsText.closed(follower.caseId, input.code), urgent: false });
+    await notifyOnce(deps, { key: `${follower.caseId}#original-closed`, to: follower.phone, text: smsText.closed(follower.caseId, input.code), urgent: false, audience: 'resident' });
   }
 }

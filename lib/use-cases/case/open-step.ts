@@ -134,8 +134,8 @@ async function notifyOpened(deps: CaseDeps, record: CaseRecord, step: OpenStep, 
   const stepDue = timeToName(step.dueAt);
   const due = stepDue ? shortLocalTime(new Date(stepDue)) : undefined;
   const key = `${record.caseId}#${step.step}#${step.openedSeq}`;
-  const send = async (to: string | undefined, text: string, staleAt?: string) => {
-    if (to) await notifyOnce(deps, { key, to, text, urgent, ...(staleAt ? { staleAt } : {}) });
+  const send = async (to: string | undefined, text: string, staleAt?: string, audience?: 'resident') => {
+    if (to) await notifyOnce(deps, { key, to, text, urgent, ...(staleAt ? { staleAt } : {}), ...(audience ? { audience } : {}) });
   };
   switch (step.step) {
     case 'grid-check':
@@ -153,7 +153,7 @@ async function notifyOpened(deps: CaseDeps, record: CaseRecord, step: OpenStep, 
     case 'resolve': {
       const caseDue = timeToName(record.dueAt);
       return step.openedSeq === 1 || (await isFirstResolveOfDispatch(deps, record))
-        ? send(await who.reporter(record.caseId), smsText.acceptedForReporter(record.caseId, names.department, caseDue && shortLocalTime(new Date(caseDue))), caseDue)
+        ? send(await who.reporter(record.caseId), smsText.acceptedForReporter(record.caseId, names.department, caseDue && shortLocalTime(new Date(caseDue))), caseDue, 'resident')
         : opts.decided
           ? undefined
           : send(await who.departmentDuty(record.departmentId), smsText.reworkRequested(record.caseId));
@@ -164,7 +164,7 @@ async function notifyOpened(deps: CaseDeps, record: CaseRecord, step: OpenStep, 
       const phone = await who.reporter(record.caseId);
       if (!phone) return;
       await deps.cases.awaitRatingFrom(phone, record.caseId);
-      return send(phone, smsText.feedbackRequested(record.caseId));
+      return send(phone, smsText.feedbackRequested(record.caseId), undefined, 'resident');
     }
     case 'centre-review':
       return send(await who.centre(), smsText.centreReview(record.caseId));

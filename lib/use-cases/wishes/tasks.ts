@@ -75,7 +75,7 @@ export async function runWishTask(deps: WishDeps, input: WishTask): Promise<Reco
         const beneficiary = await beneficiaryPhone(wish.wishId);
         if (beneficiary) {
           await deps.wishes.awaitConfirmationFrom(beneficiary, wish.wishId);
-          await notifyOnce(deps, { key: `${wish.wishId}#confirm-by-reply`, to: beneficiary, text: wishSms.confirmByReply(wish.wishId), urgent: false });
+          await notifyOnce(deps, { key: `${wish.wishId}#confirm-by-reply`, to: beneficiary, text: wishSms.confirmByReply(wish.wishId), urgent: false, audience: 'resident' });
         }
       }
       return {};
