@@ -62,7 +62,21 @@ export class LambdaRuntime {
     return result;
   }
 
+  /** How many handler runs have started, and how many are under way: within the stack only runs write. */
+  runs = 0;
+  active = 0;
+
   private async run(fn: LocalFunction, event: unknown): Promise<unknown> {
+    this.runs += 1;
+    this.active += 1;
+    try {
+      return await this.runHandler(fn, event);
+    } finally {
+      this.active -= 1;
+    }
+  }
+
+  private async runHandler(fn: LocalFunction, event: unknown): Promise<unknown> {
     const deadline = Date.now() + 30_000;
     const context = {
       awsRequestId: randomUUID(),

@@ -73,13 +73,6 @@ describe('one SMS sender: the outbox, the table stream and the sender function o
     expect(ctx.t.outbox(c.phone)).toHaveLength(1);
   });
 
-  it('marks what goes to a reporter as for a resident, so the residents\' daily cap applies to it, and staff requests as not', async () => {
-    await ctx.flow.nextMorning();
-    const c = await ctx.flow.toFeedback();
-    expect(await outboxItem(`${c.caseId}#feedback#1`)).toMatchObject({ state: 'sent', audience: 'resident' });
-    expect(await outboxItem(`${c.caseId}#grid-check#1`)).not.toHaveProperty('audience');
-  });
-
   it('holds the grid worker task SMS of a report made at night and sends it at 07:00; the report confirmation goes at once', async () => {
     await ctx.flow.nextMorning(23);
     const worker = gridWorkerPhone('G01');
@@ -95,6 +88,13 @@ describe('one SMS sender: the outbox, the table stream and the sender function o
     expect(toWorker).toHaveLength(1);
     expect(toWorker[0]!.at).toBe('2026-11-24T23:00:00.000Z');
     expect(await outboxItem(key)).toMatchObject({ state: 'sent' });
+  });
+
+  it('marks what goes to a reporter as for a resident, so the residents\' daily cap applies to it, and staff requests as not', async () => {
+    await ctx.flow.nextMorning();
+    const c = await ctx.flow.toFeedback();
+    expect(await outboxItem(`${c.caseId}#feedback#1`)).toMatchObject({ state: 'sent', audience: 'resident' });
+    expect(await outboxItem(`${c.caseId}#grid-check#1`)).not.toHaveProperty('audience');
   });
 });
 
