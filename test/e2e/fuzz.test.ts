@@ -9,7 +9,8 @@ import type { TokenRequest } from '../../local/issuer';
 import { startTestStack, type TestStack } from '../support/local-stack';
 import { contractViolation } from '../support/openapi-contract';
 import { hostileRequests, type FuzzContext, type HostileRequest } from '../support/fuzz/requests';
-import { inPool, sendRaw, tablesDigest, type WireAnswer } from '../support/fuzz/wire';
+import { inPool, sendRaw, type WireAnswer } from '../support/fuzz/wire';
+import { tablesDigest } from '../support/tables-digest';
 
 /**
  * Fixed, so a failure is reproducible; `FUZZ_SEED=… FUZZ_RUNS=…` explores further by hand. The seed

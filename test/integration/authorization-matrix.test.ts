@@ -1,6 +1,5 @@
-import { createHash } from 'node:crypto';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
-import { DynamoDBDocumentClient, ScanCommand } from '@aws-sdk/lib-dynamodb';
+import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { generateKeyPair, SignJWT } from 'jose';
 import { DynamoVisitStore } from '../../lib/adapters/aws/dynamo-visit-store';
 import type { StaffRole } from '../../lib/domain/actor';
@@ -8,6 +7,7 @@ import type { Visit } from '../../lib/domain/visits/visit';
 import { API_ROUTES } from '../../lib/http/routes';
 import { DEMO_ELDERS } from '../../local/seed/demo-data';
 import { useCaseFlow } from '../support/case-flow';
+import { tablesDigest } from '../support/tables-digest';
 
 /**
  * "Who before what": on every route that is not public, who is calling (401) and whether they may use
@@ -319,18 +319,11 @@ describe('authorization matrix: every staff and resident route × caller × inpu
 
   /** Everything a call could change: every item of the table, every execution, every SMS sent. */
   async function snapshot(): Promise<{ table: string; items: number; executions: number; sms: number }> {
-    const items: Array<Record<string, unknown>> = [];
-    let start: Record<string, unknown> | undefined;
-    do {
-      const page = await db.send(new ScanCommand({ TableName: 'minqing-local-main', ConsistentRead: true, ...(start ? { ExclusiveStartKey: start } : {}) }));
-      items.push(...(page.Items ?? []));
-      start = page.LastEvaluatedKey;
-    } while (start);
-    const lines = items.map((i) => JSON.stringify(Object.entries(i).sort(([a], [b]) => a.localeCompare(b)))).sort();
+    const { items, sha256 } = await tablesDigest(ctx.t.stack);
     const sfn = ctx.t.stack.stepFunctions;
     return {
-      table: createHash('sha256').update(lines.join('\n')).digest('hex'),
-      items: items.length,
+      table: sha256,
+      items,
       executions: sfn.listStateMachines().reduce((n, m) => n + sfn.list(m.stateMachineArn).length, 0),
       sms: ctx.t.outbox().length,
     };
