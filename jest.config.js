@@ -1,4 +1,8 @@
-/** Unit tests run in parallel; integration and e2e tests each start engines, so they run one file at a time. */
+/**
+ * Two workers: on the 2-core CI machine that is two test files at a time. An integration or e2e file
+ * spends most of its time waiting on its own stack (DynamoDB Local's JVM, stream polls, settles), so
+ * two stacks side by side fit; each file still has its own stack on free ports and its own data.
+ */
 const common = {
   testEnvironment: 'node',
   transform: { '^.+\\.[jt]s$': ['ts-jest', { diagnostics: false }] },
@@ -15,4 +19,5 @@ module.exports = {
     { ...common, displayName: 'e2e', testMatch: ['<rootDir>/test/e2e/**/*.test.ts'] },
   ],
   testTimeout: 60000,
+  maxWorkers: 2,
 };
