@@ -22,6 +22,14 @@ function claimsAsGatewayGivesThem(claims: Record<string, unknown>): Record<strin
 }
 
 /** A malformed escape (`%ZZ`) is the client's mistake: undefined here, a 400 in the documented shape there. */
+/** API Gateway (payload 2.0) joins a repeated query parameter's values with commas; it never keeps only one. */
+export function queryAsGatewayGivesIt(params: URLSearchParams): Record<string, string> | undefined {
+  if (params.size === 0) return undefined;
+  const out: Record<string, string> = {};
+  for (const [key, value] of params) out[key] = key in out ? `${out[key]},${value}` : value;
+  return out;
+}
+
 function decodedOrUndefined(segment: string): string | undefined {
   try {
     return decodeURIComponent(segment);
@@ -140,7 +148,7 @@ export function httpApi(runtime: LambdaRuntime, issuer: LocalIssuer, localRoutes
         authorizer = { jwt: { claims: claimsAsGatewayGivesThem(claims), scopes: null } };
       }
       const headers = Object.fromEntries(Object.entries(req.headers).map(([k, v]) => [k.toLowerCase(), Array.isArray(v) ? v.join(',') : String(v)]));
-      const query = url.searchParams.size ? Object.fromEntries(url.searchParams) : undefined;
+      const query = queryAsGatewayGivesIt(url.searchParams);
       const event = {
         version: '2.0',
         routeKey: route.routeKey,

@@ -81,6 +81,10 @@ describe('hostile input over HTTP on the local stack', () => {
     await refused(400, 'cursor', () => t.api('GET', `/v1/wishes?cursor=${foreign}`));
   });
 
+  it('reads a repeated query parameter as API Gateway passes it (values joined by commas), so it is refused, not silently narrowed', async () => {
+    await refused(400, 'limit', () => t.api('GET', '/v1/wishes?limit=5&limit=6'));
+  });
+
   it('a cursor the API handed out still pages', async () => {
     for (const title of ['一台收音机', '一副老花镜']) {
       const created = await t.api('POST', '/v1/wishes', { token: admin, body: wish({ title }) });
