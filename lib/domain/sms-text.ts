@@ -62,7 +62,6 @@ export const smsText = {
   acceptedForReporter: (ref: string, departmentName: string, due?: string) =>
     sms(`您的诉求${ref}已由${name(departmentName)}受理，${due ? `预计${due}前办结` : '正在办理'}。`),
   acceptOverdue: (ref: string, departmentName: string) => sms(`吹哨：诉求${ref}派至${name(departmentName)}超时未签收，请督办。`),
-  handedToDistrict: (ref: string) => sms(`诉求${ref}无部门签收，已转区级兜底办理，请签收。`),
   resolveReminder: (ref: string, due: string, nearDue: boolean) => sms(`提醒：诉求${ref}须于${due}前办结${nearDue ? '，即将到期' : '，时限已过半'}。`),
   resolveOverdue: (ref: string, departmentName: string) => sms(`督办：诉求${ref}（${name(departmentName)}）已超期未办结，请跟进。`),
   verifyRequested: (ref: string) => sms(`诉求${ref}部门已办结，请到场核查。`),

@@ -34,7 +34,6 @@ const ARGS: Record<string, fc.Arbitrary<unknown[]>> = {
   'smsText.dispatched': fc.tuple(caseRef, worstText, worstText, dueOrNone),
   'smsText.acceptedForReporter': fc.tuple(caseRef, worstText, dueOrNone),
   'smsText.acceptOverdue': fc.tuple(caseRef, worstText),
-  'smsText.handedToDistrict': fc.tuple(caseRef),
   'smsText.resolveReminder': fc.tuple(caseRef, due, fc.boolean()),
   'smsText.resolveOverdue': fc.tuple(caseRef, worstText),
   'smsText.verifyRequested': fc.tuple(caseRef),
