@@ -70,6 +70,8 @@ export interface CaseRecord {
   createdAt: string;
   dueAt: string;
   reopenCount: number;
+  /** Set when triage found no case this report repeats: from then on it is an original others may follow. */
+  originalSince?: string;
   /** Times the case has been dispatched, counting refusals and reopenings. */
   dispatchCount?: number;
   /** Set once staff first respond (grid check or acceptance): the response-rate numerator. */

@@ -138,6 +138,8 @@ export interface CaseStore {
   followers(caseId: string): Promise<Array<{ caseId: string; phone: string }>>;
   /** Open cases of one grid and category received since `sinceIso`, newest first. */
   openSimilar(gridId: string, category: string, sinceIso: string): Promise<CaseRecord[]>;
+  /** Marks an open case as an original (`originalSince`), without an event: triage's own finding. */
+  markOriginal(caseId: string, at: string): Promise<void>;
   /** Steps waiting in the given queues (`GRID#G01`, `DEPT#water`, `CENTRE`), soonest due first. */
   worklist(queues: string[]): Promise<OpenStep[]>;
   /** Remembers which case a phone is asked to rate, for SMS replies. */

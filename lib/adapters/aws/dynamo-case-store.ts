@@ -254,6 +254,18 @@ export class DynamoCaseStore implements CaseStore {
     return (await this.queryCase(caseId, 'FOLLOWER#')).map((item) => ({ caseId: String(item.caseId), phone: String(item.phone) }));
   }
 
+  async markOriginal(caseId: string, at: string): Promise<void> {
+    await this.db.send(
+      new UpdateCommand({
+        TableName: this.tableName,
+        Key: keys.caseMeta(caseId),
+        UpdateExpression: 'SET originalSince = if_not_exists(originalSince, :at)',
+        ConditionExpression: 'attribute_exists(pk)',
+        ExpressionAttributeValues: { ':at': at },
+      }),
+    );
+  }
+
   async openSimilar(gridId: string, category: string, sinceIso: string): Promise<CaseRecord[]> {
     const out = await this.db.send(
       new QueryCommand({
