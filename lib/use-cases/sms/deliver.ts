@@ -16,6 +16,8 @@ export interface DeliveryDeps {
   clock: Clock;
 }
 
+const RECORD_ATTEMPTS = 6;
+
 /** The morning flush left messages it could not settle (another run holds them, or publishing failed): run it again. */
 export class SmsFlushIncompleteError extends AppError {
   constructor(left: number) {
@@ -96,9 +98,23 @@ async function deliverClaimed(deps: DeliveryDeps, message: OutgoingSms, from: 'q
     await deps.outbox.release(message.key, from);
     throw err;
   }
-  // Dying here, published but not recorded, is the one way a message goes out twice: the redelivery
-  // takes the claim over and publishes again. At least once at that edge, never lost.
-  const recorded = await deps.outbox.finish(message.key, { sent: messageId }, deps.clock.now(), held);
+  // Failing here, published but not recorded, is the one way a message goes out twice: the redelivery
+  // takes the claim over and publishes again. So the record is retried hard before giving up (a
+  // DynamoDB blip must not cost a resident a second SMS); only a process that dies here repeats one.
+  const recorded = await recordSent(() => deps.outbox.finish(message.key, { sent: messageId }, deps.clock.now(), held));
   log.info('sms sent', { key: message.key, recipient: maskPhone(message.to), messageId, ...(recorded ? {} : { claimLost: true }) });
   return 'sent';
+}
+
+/** Up to six tries over about three seconds of real time: the message is out, only its record is missing. */
+async function recordSent(finish: () => Promise<boolean>): Promise<boolean> {
+  for (let attempt = 1; ; attempt += 1) {
+    try {
+      return await finish();
+    } catch (err) {
+      if (attempt >= RECORD_ATTEMPTS) throw err;
+      log.warn('sms sent but not yet recorded: retrying the record', { attempt, error: err });
+      await new Promise((r) => setTimeout(r, 100 * 2 ** (attempt - 1)));
+    }
+  }
 }

@@ -43,7 +43,14 @@ class MemoryOutbox implements SmsOutbox {
     return [...this.held.values()].filter((h) => Date.parse(h.sendAfter) <= now.getTime());
   }
 
+  /** How many of the next records fail as a DynamoDB blip would. */
+  failFinish = 0;
+
   async finish(key: string, outcome: SmsOutcome, _at: Date, held?: HeldSms): Promise<boolean> {
+    if (this.failFinish > 0) {
+      this.failFinish -= 1;
+      throw Object.assign(new Error('DynamoDB throttled'), { name: 'ProvisionedThroughputExceededException' });
+    }
     const item = this.items.get(key)!;
     if (item.state !== 'sending') return false;
     Object.assign(item, { state: 'sent' in outcome ? 'sent' : 'dropped', outcome });
@@ -156,6 +163,15 @@ describe('deliverQueued (the stream sender)', () => {
     expect(await queue(sms('c1#accept', { staleAt: shanghai('09:59').toISOString() }))).toBe('dropped');
     expect(sender.sent).toEqual([]);
     expect(outbox.items.get('c1#accept')!.outcome).toEqual({ dropped: 'stale' });
+  });
+
+  it('retries the record of a message already published instead of failing the delivery (a redelivery would send it again)', async () => {
+    const { deps, queue, sender, outbox } = setup();
+    outbox.failFinish = 3;
+    expect(await queue(sms('c1#dispatch'))).toBe('sent');
+    expect(outbox.items.get('c1#dispatch')!.state).toBe('sent');
+    expect(await deliverQueued(deps, sms('c1#dispatch'))).toBe('done');
+    expect(sender.sent).toHaveLength(1);
   });
 
   it('gives the message back when publishing fails, so the retried record sends it once', async () => {
