@@ -66,8 +66,10 @@ export async function openCaseStep(deps: CaseDeps, input: OpenStepInput): Promis
       return { status };
     }
     const now = deps.clock.now();
-    const openedSeq = continuing ? current.openedSeq : (current?.openedSeq ?? 0) + 1;
-    const pending = continuing ? undefined : await takeablePending(deps, record, input.step, openedSeq);
+    const retried = !input.continues && current !== undefined && isRetryOf(current, record, now);
+    const sameOpening = continuing || retried;
+    const openedSeq = sameOpening ? current!.openedSeq : (current?.openedSeq ?? 0) + 1;
+    const pending = sameOpening ? undefined : await takeablePending(deps, record, input.step, openedSeq);
     const step: OpenStep = {
       caseId: input.caseId,
       step: input.step,
@@ -77,8 +79,8 @@ export async function openCaseStep(deps: CaseDeps, input: OpenStepInput): Promis
         ...(record.gridId ? { gridId: record.gridId } : { centre: true }),
         ...(record.departmentId ? { departmentId: record.departmentId } : {}),
       },
-      dueAt: toShanghaiIso(addHours(now, input.seconds / 3600)),
-      openedAt: continuing ? current.openedAt : toShanghaiIso(now),
+      dueAt: retried ? current!.dueAt : toShanghaiIso(addHours(now, input.seconds / 3600)),
+      openedAt: sameOpening ? current!.openedAt : toShanghaiIso(now),
       openedSeq,
       ...(pending ? { decision: { ...pending.decision, output: outputAtOpening(pending.decision, record, now) } } : {}),
     };
@@ -102,6 +104,17 @@ export async function openCaseStep(deps: CaseDeps, input: OpenStepInput): Promis
     return { status };
   }
   throw new ConflictError(`case ${input.caseId} kept changing while opening ${input.step}`, 'CASE_CONTENDED');
+}
+
+/**
+ * A Step Functions retry of the opening task (its invocation failed after the function ran) comes with a
+ * new token but is the same opening: the step is still open, undecided, for the same assignee and within
+ * its deadline. Taken for a new opening it would ask the person a second time. A real re-entry differs:
+ * the step was decided, timed out (past its deadline), or moved to another department.
+ */
+function isRetryOf(current: OpenStep, record: CaseRecord, now: Date): boolean {
+  if (current.closedAt || current.decision || now.getTime() >= Date.parse(current.dueAt)) return false;
+  return current.assignee.gridId === record.gridId && current.assignee.departmentId === record.departmentId && (current.assignee.centre ?? false) === !record.gridId;
 }
 
 /**
