@@ -4,10 +4,10 @@ import type { Visit } from '../../domain/visits/visit';
 import type { ElderContact, VisitStore, VolunteerContact } from '../../ports/visit-store';
 import { getByPhone, isConditionFailure, phoneDigest, queryAll, transactOrLose, withoutKeys } from './dynamo';
 
-/** Phone-index items, keyed by the salted digest: one holder per phone among volunteers, and among elders. */
+/** Phone-index items, keyed by the phone's keyed digest: one holder per phone among volunteers, and among elders. */
 const phoneKey = {
-  volunteer: (phone: string) => ({ pk: `VPHONE#${phoneDigest(phone)}`, sk: 'VOLUNTEER' }),
-  elder: (phone: string) => ({ pk: `EPHONE#${phoneDigest(phone)}`, sk: 'ELDER' }),
+  volunteer: (digest: string) => ({ pk: `VPHONE#${digest}`, sk: 'VOLUNTEER' }),
+  elder: (digest: string) => ({ pk: `EPHONE#${digest}`, sk: 'ELDER' }),
 };
 
 export class DynamoVisitStore implements VisitStore {
@@ -37,7 +37,7 @@ export class DynamoVisitStore implements VisitStore {
     return transactOrLose(this.db, [
       this.put({ pk: `ELDER#${elder.elderId}`, sk: 'PROFILE', gsi1pk: 'REGISTRY#ELDER', gsi1sk: `${elder.gridId}#${elder.elderId}`, ...elder }),
       this.put({ pk: `ELDER#${elder.elderId}`, sk: 'CONTACT', ...contact }),
-      ...(contact.phone ? [this.claimPhone(phoneKey.elder(contact.phone), 'elderId', elder.elderId)] : []),
+      ...(contact.phone ? [this.claimPhone(phoneKey.elder(phoneDigest(contact.phone)), 'elderId', elder.elderId)] : []),
     ]);
   }
 
@@ -45,7 +45,7 @@ export class DynamoVisitStore implements VisitStore {
     return transactOrLose(this.db, [
       this.put({ pk: `VOLUNTEER#${volunteer.volunteerId}`, sk: 'PROFILE', gsi1pk: 'REGISTRY#VOLUNTEER', gsi1sk: `${volunteer.gridId}#${volunteer.volunteerId}`, ...volunteer }),
       this.put({ pk: `VOLUNTEER#${volunteer.volunteerId}`, sk: 'CONTACT', ...contact }),
-      this.claimPhone(phoneKey.volunteer(contact.phone), 'volunteerId', volunteer.volunteerId),
+      this.claimPhone(phoneKey.volunteer(phoneDigest(contact.phone)), 'volunteerId', volunteer.volunteerId),
     ]);
   }
 
@@ -80,7 +80,7 @@ export class DynamoVisitStore implements VisitStore {
   }
 
   async volunteerByPhone(phone: string): Promise<string | undefined> {
-    const item = await getByPhone(this.db, this.tableName, phone, (digest) => ({ pk: `VPHONE#${digest}`, sk: 'VOLUNTEER' }));
+    const item = await getByPhone(this.db, this.tableName, phone, phoneKey.volunteer);
     return item?.volunteerId as string | undefined;
   }
 
