@@ -1,6 +1,5 @@
 import { UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { parseLimitKey } from '../../domain/limits';
-import { phoneSchema } from '../../domain/phone';
 import type { RateLimiter } from '../../ports/rate-limiter';
 import { isConditionFailure, keys, phoneDigest } from './dynamo';
 
@@ -9,7 +8,8 @@ import { isConditionFailure, keys, phoneDigest } from './dynamo';
  * atomically however many Lambdas take at once, and a full window refuses without writing, so a
  * refused caller never pushes the count (or the wait) further. Windows are whole multiples of their
  * length since the epoch (UTC), so a day window turns at 08:00 Beijing time; each item expires (TTL)
- * when its window ends, as a later window never reads an earlier one.
+ * when its window ends, as a later window never reads an earlier one. Keys hold only the phone's digest,
+ * which is the same for every writing of one number (`phoneDigest` normalises), so one number has one counter.
  */
 export class DynamoRateLimiter implements RateLimiter {
   constructor(
@@ -29,7 +29,7 @@ export class DynamoRateLimiter implements RateLimiter {
       await this.db.send(
         new UpdateCommand({
           TableName: this.tableName,
-          Key: keys.rateLimit(scope, digestOf(subject), windowSeconds, window),
+          Key: keys.rateLimit(scope, phoneDigest(subject), windowSeconds, window),
           UpdateExpression: 'SET expiresAt = :windowEnd ADD n :one',
           ConditionExpression: 'attribute_not_exists(n) OR n < :limit',
           ExpressionAttributeValues: { ':one': 1, ':limit': limit, ':windowEnd': windowEnd },
@@ -43,8 +43,3 @@ export class DynamoRateLimiter implements RateLimiter {
   }
 }
 
-/** `13800138000` and `+86 138 0013 8000` are one number, so one counter; the key holds only its digest. */
-function digestOf(subject: string): string {
-  const parsed = phoneSchema.safeParse(subject);
-  return phoneDigest(parsed.success ? parsed.data : subject);
-}
