@@ -1,4 +1,7 @@
+import { z } from 'zod';
 import type { JsonRoute } from './http-util';
+
+const getParameterRequest = z.object({ Name: z.string().optional(), WithDecryption: z.boolean().optional() });
 
 /**
  * AWS Systems Manager as far as handlers use it: `GetParameter` of the stack's own SecureString (the
@@ -7,13 +10,16 @@ import type { JsonRoute } from './http-util';
 export function ssmRoute(parameters: Record<string, () => string>): JsonRoute {
   return async (req, raw) => {
     const action = String(req.headers['x-amz-target'] ?? '').split('.').pop();
-    let body: { Name?: unknown; WithDecryption?: unknown };
+    let json: unknown;
     try {
-      body = JSON.parse(raw || '{}') as typeof body;
+      json = JSON.parse(raw || '{}');
     } catch {
-      return { status: 400, body: { __type: 'ValidationException', message: 'body is not JSON' }, contentType: 'application/x-amz-json-1.1' };
+      json = undefined;
     }
-    const value = typeof body.Name === 'string' ? parameters[body.Name] : undefined;
+    const request = getParameterRequest.safeParse(json);
+    if (!request.success) return { status: 400, body: { __type: 'ValidationException', message: 'body is not a GetParameter request' }, contentType: 'application/x-amz-json-1.1' };
+    const body = request.data;
+    const value = body.Name !== undefined ? parameters[body.Name] : undefined;
     if (action !== 'GetParameter') return { status: 400, body: { __type: 'ValidationException', message: 'only GetParameter is emulated locally' }, contentType: 'application/x-amz-json-1.1' };
     if (!value) return { status: 400, body: { __type: 'ParameterNotFound', message: 'ParameterNotFound' }, contentType: 'application/x-amz-json-1.1' };
     if (body.WithDecryption !== true) return { status: 400, body: { __type: 'ValidationException', message: 'a SecureString is served here WithDecryption only' }, contentType: 'application/x-amz-json-1.1' };
