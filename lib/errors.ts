@@ -92,3 +92,27 @@ export class TooManyRequestsError extends AppError {
     this.retryAfterSeconds = Math.max(1, Math.ceil(retryAfterSeconds));
   }
 }
+
+/** A workflow task's wish no longer exists. Not retried. */
+export class WishMissingError extends AppError {
+  constructor(wishId: string) {
+    super(`wish ${wishId} not found`, { statusCode: 500, code: 'WISH_MISSING' });
+  }
+}
+
+/** A workflow task's visit no longer exists. Not retried. */
+export class VisitMissingError extends AppError {
+  constructor(visitId: string) {
+    super(`visit ${visitId} not found`, { statusCode: 500, code: 'VISIT_MISSING' });
+  }
+}
+
+/**
+ * Another writer kept winning the conditional write of one item (lib/use-cases/lost-race.ts): the
+ * workflow's Retry backs off and tries again; over HTTP it is a 409 the client may retry.
+ */
+export class ContendedError extends AppError {
+  constructor(what: string) {
+    super(`${what} kept changing; try again`, { statusCode: 409, code: 'CONTENDED' });
+  }
+}
