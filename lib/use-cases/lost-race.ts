@@ -12,13 +12,18 @@ export const LOST_RACE_LIMIT = 5;
 export type Attempt<T> = { done: T } | 'lost';
 
 /**
- * Runs `attempt` until it does not lose a race, at most LOST_RACE_LIMIT times, then throws
- * `ContendedError` (named, so a workflow's Retry can back off on it). The one retry loop of the system.
+ * Runs `attempt` until it does not lose a race, at most LOST_RACE_LIMIT times, then throws `exhausted()`
+ * — by default `ContendedError` (named, so a workflow's Retry can back off on it); an HTTP use case whose
+ * contract names another answer (a 409 with its own code) passes that. The one retry loop of the system.
  */
-export async function retryOnLostRace<T>(what: string, attempt: (tryNumber: number) => Promise<Attempt<T>>): Promise<T> {
+export async function retryOnLostRace<T>(
+  what: string,
+  attempt: (tryNumber: number) => Promise<Attempt<T>>,
+  exhausted: () => Error = () => new ContendedError(what),
+): Promise<T> {
   for (let tryNumber = 0; tryNumber < LOST_RACE_LIMIT; tryNumber += 1) {
     const outcome = await attempt(tryNumber);
     if (outcome !== 'lost') return outcome.done;
   }
-  throw new ContendedError(what);
+  throw exhausted();
 }
