@@ -4,11 +4,30 @@ import type { Priority } from './reference';
 export const GRID_CHECK_HOURS: Record<Priority, number> = { emergency: 0.5, utilities: 2, general: 24, complex: 24 };
 /** Beijing 12345: online requests are accepted within 2 hours; emergencies within 30 minutes here. */
 export const ACCEPT_HOURS: Record<Priority, number> = { emergency: 0.5, utilities: 2, general: 2, complex: 2 };
+
+/*
+ * The waits below are written as literals in workflows/*.asl.yml (a state machine definition is static
+ * JSON, and the local engine reads the same file), each with a comment naming its constant here;
+ * test/unit/workflows/durations.test.ts holds every such literal equal to the constant it names.
+ */
+/** A grid worker has a day to verify a department's resolution. */
 export const VERIFY_HOURS = 24;
+/** The resident has three days to rate the outcome. */
 export const FEEDBACK_HOURS = 72;
+/** The centre has three days to decide on a case reopened twice. */
 export const CENTRE_REVIEW_HOURS = 72;
 /** After a deadline has passed, the centre is reminded again this often until someone acts. */
 export const OVERDUE_REPEAT_HOURS = 24;
+/** After a visit's check-in grace, the backup and the grid worker have this long before the welfare alarm. */
+export const REACH_THE_ELDER_MINUTES = 30;
+/** A visit not checked out this long after check-in is credited as it stands. */
+export const CHECK_OUT_HOURS = 4;
+/** A grid worker has three days to vet a submitted wish before being reminded. */
+export const WISH_VET_HOURS = 72;
+/** A fulfilled wish waits this long for the grid worker's confirmation, then the wait starts over. */
+export const WISH_CONFIRM_DAYS = 7;
+/** A workflow that failed for good waits this long for the centre to repair and resume it. */
+export const ATTENTION_HOLD_DAYS = 7;
 /** However late a case is handed over, a department gets at least this long to resolve it. */
 const MIN_RESOLVE_SECONDS = 4 * 3600;
 

@@ -68,5 +68,5 @@ export const isPastEscalation = (visit: Pick<Visit, 'status'>) => visit.status =
 
 /** Points a completed visit earns: recorded once, from the event itself, never typed in. */
 export const POINTS_PER_VISIT = 10;
-/** How long after the window a check-in still counts. (The welfare-check and check-out waits live in the workflow file.) */
+/** How long after the window a check-in still counts. (The welfare-check and check-out waits are in lib/domain/deadlines.ts.) */
 export const CHECK_IN_GRACE_MINUTES = 30;
