@@ -1,7 +1,7 @@
 import type { z } from 'zod';
 import { toShanghaiIso } from '../../domain/case';
 import type { StaffActor } from '../../domain/actor';
-import { isPastEscalation, type checkOutCommand, type Visit } from '../../domain/visits/visit';
+import { isPastEscalation, type checkOutCommand, type Visit, type VisitStatus } from '../../domain/visits/visit';
 import { ConflictError, ForbiddenError, NotFoundError, UnauthenticatedError, ValidationError } from '../../errors';
 import { commandFrom, type CommandSource } from '../command-source';
 import type { VisitDeps } from './deps';
@@ -34,7 +34,12 @@ export async function checkIn(deps: VisitDeps, visitId: string, volunteerId: str
  * `POST /v1/visits/{id}/check-out`: wellbeing and a note; a concern opens a case. Only the volunteer
  * who checked in may, and that is decided before the command is read (403 before 400).
  */
-export async function checkOut(deps: VisitDeps, visitId: string, volunteerId: string, source: CommandSource<z.infer<typeof checkOutCommand>>) {
+export async function checkOut(
+  deps: VisitDeps,
+  visitId: string,
+  volunteerId: string,
+  source: CommandSource<z.infer<typeof checkOutCommand>>,
+): Promise<{ visitId: string; status: VisitStatus }> {
   let command: z.infer<typeof checkOutCommand> | undefined;
   for (let race = 0; race < 3; race += 1) {
     const visit = await deps.visits.visit(visitId);
@@ -50,7 +55,9 @@ export async function checkOut(deps: VisitDeps, visitId: string, volunteerId: st
     const set = { checkedOutAt: toShanghaiIso(deps.clock.now()), wellbeing: command.wellbeing, note: command.note };
     if (!(await deps.visits.update(visitId, visit.version, set))) continue;
     if (waiting) await deps.workflows.completeTask(visit.taskToken!, { wellbeing: command.wellbeing });
-    return { visitId, status: 'checked-in' };
+    // The status as stored, as a repeated check-out answers: a check-out leaves it as it was (there is no
+    // checked-out status) until the workflow credits the visit `completed`.
+    return { visitId, status: visit.status };
   }
   throw notWaiting();
 }
