@@ -52,7 +52,7 @@ export function header(event: HttpEvent, name: string): string | undefined {
 }
 
 /**
- * Every id this API hands out is short ASCII (`261123-7KQ2M`, `W4F9XA`, `2026-W48-E001`); anything else
+ * Every id this API hands out is short ASCII (`261123-7KQ2M`, `W4F9XA`, `2026-11-30-E001`); anything else
  * is refused here, before it can reach a key (DynamoDB refuses keys over 2 KB with a 500-shaped error).
  */
 export const pathIdSchema = z.string().regex(/^[A-Za-z0-9_-]{1,128}$/, '须为 1–128 位字母、数字、_ 或 -');

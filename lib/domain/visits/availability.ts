@@ -80,7 +80,10 @@ export function plannableWeek(now: Date, weekOf: string | undefined): Date | nul
   return start.getTime() === next.getTime() || start.getTime() === weekStartOf(now).getTime() ? start : null;
 }
 
-/** The Asia/Shanghai date of the week's Monday, `2026-11-30`: the week's id (used in visit ids). */
+/**
+ * The week's id: the Asia/Shanghai date of its Monday, `2026-11-30` (a date, not an ISO week number such
+ * as `2026-W48`); visit ids begin with it (`2026-11-30-E001`), so stored ids keep this form.
+ */
 export function weekId(weekStart: Date): string {
   const local = new Date(weekStart.getTime() + SHANGHAI_MS);
   return local.toISOString().slice(0, 10);
