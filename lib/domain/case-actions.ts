@@ -139,13 +139,3 @@ export function statusAfter(action: CaseAction): CaseStatus {
       return action.decision === 'dispatch' ? 'dispatched' : 'closed';
   }
 }
-
-export const ACTION_LABEL: Record<CaseActionType, string> = {
-  'grid-check': '网格员核实',
-  accept: '部门签收',
-  refuse: '部门退单',
-  resolve: '部门办结',
-  verify: '网格员核查',
-  feedback: '群众评价',
-  'centre-review': '中心研判',
-};

@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { shanghaiDay, toShanghaiIso, type CaseRecord, type CaseStep } from '../../domain/case';
-import { mayAct, nextStepAfter, STEP_OF_ACTION, statusAfter, ACTION_LABEL, type CaseAction, type CaseActor } from '../../domain/case-actions';
+import { mayAct, nextStepAfter, STEP_OF_ACTION, statusAfter, type CaseAction, type CaseActor } from '../../domain/case-actions';
+import { ACTION_LABEL } from '../../domain/case-labels';
 import { resolutionPlan } from '../../domain/deadlines';
 import { staffCovers } from '../../domain/actor';
 import { RATING_LABEL } from '../../domain/sms-text';

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { addHours, CASE_STEPS, toShanghaiIso, type CaseRecord, type CaseStatus, type CaseStep } from '../../domain/case';
+import { STEP_LABEL } from '../../domain/case-labels';
 import { heldPast } from '../../domain/deadlines';
 import { shortLocalTime, smsText } from '../../domain/sms-text';
 import { ConflictError } from '../../errors';
@@ -29,15 +30,6 @@ export const STATUS_WHILE_WAITING: Record<CaseStep, CaseStatus> = {
   verify: 'verifying',
   feedback: 'feedback',
   'centre-review': 'reopened',
-};
-
-export const STEP_LABEL: Record<CaseStep, string> = {
-  'grid-check': '网格员核实',
-  accept: '部门签收',
-  resolve: '部门办理',
-  verify: '网格员核查',
-  feedback: '群众评价',
-  'centre-review': '中心研判',
 };
 
 const MAX_RACES = 4;

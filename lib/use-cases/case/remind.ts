@@ -1,10 +1,10 @@
 import { z } from 'zod';
 import { CASE_STEPS, shanghaiDay, toShanghaiIso, type CaseRecord } from '../../domain/case';
+import { STEP_LABEL } from '../../domain/case-labels';
 import { DISTRICT_WHISTLE_SECONDS } from '../../domain/deadlines';
 import { shortLocalTime, smsText } from '../../domain/sms-text';
 import { notifyOnce } from '../notify';
 import type { CaseDeps } from './deps';
-import { STEP_LABEL } from './open-step';
 import { labels, loadCase, recipients } from './recipients';
 
 export const remindInput = z.object({
