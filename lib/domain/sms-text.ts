@@ -4,7 +4,8 @@ import type { ClosureCode, Rating } from './case';
 export const SMS_SEGMENT = 70;
 const SIGNATURE = '【民情直通】';
 
-function sms(body: string): string {
+/** A message as sent: every SMS of the service carries its signature, here and only here. */
+export function sms(body: string): string {
   return `${SIGNATURE}${body}`;
 }
 

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { requireStaff, type StaffActor } from '../../domain/actor';
 import { toShanghaiIso } from '../../domain/case';
-import { SMS_SEGMENT } from '../../domain/sms-text';
+import { SMS_SEGMENT, sms } from '../../domain/sms-text';
 import { ForbiddenError, NotFoundError } from '../../errors';
 import { log } from '../../log';
 import { REPAIRABLE, type RepairableKind } from '../../ports/repair-store';
@@ -27,7 +27,7 @@ const LABEL: Record<RepairableKind, string> = { case: '诉求', wish: '微心愿
 
 /** To the duty admin: the entity's short reference only, never a token or a person's details. */
 export function attentionSms(kind: RepairableKind, id: string): string {
-  const text = `【民情直通】${LABEL[kind]}${id}流程出错已暂停，请在指挥中心工作台核查后恢复。`;
+  const text = sms(`${LABEL[kind]}${id}流程出错已暂停，请在指挥中心工作台核查后恢复。`);
   if (text.length > SMS_SEGMENT) throw new Error(`attention SMS for ${kind} ${id} does not fit one segment`);
   return text;
 }
