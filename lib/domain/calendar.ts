@@ -23,5 +23,37 @@ export const dayOrInstantSchema = z.string().refine((s) => {
 
 /** The instant a day or date-time stands for; a bare day is its start in Asia/Shanghai. */
 export function instantOf(dayOrInstant: string): number {
-  return Date.parse(DAY.test(dayOrInstant) ? `${dayOrInstant}T00:00:00+08:00` : dayOrInstant);
+  return Date.parse(DAY.test(dayOrInstant) ? startOfShanghaiDay(dayOrInstant) : dayOrInstant);
+}
+
+/*
+ * Asia/Shanghai has kept UTC+8 all year since 1991, so its wall time is a fixed shift of UTC; it is
+ * written here once, and every rule that reads or writes a local time, day or week goes through it.
+ */
+const SHANGHAI_OFFSET = '+08:00';
+const SHANGHAI_OFFSET_MS = 8 * 3600_000;
+
+/** The instant shifted so that its UTC fields (getUTCHours, getUTCDate…) read Asia/Shanghai wall time. */
+export function shanghaiWallClock(at: Date): Date {
+  return new Date(at.getTime() + SHANGHAI_OFFSET_MS);
+}
+
+/** The instant at which Asia/Shanghai wall time reads `wallMs` (a `Date.UTC(...)` of local fields). */
+export function fromShanghaiWallClock(wallMs: number): Date {
+  return new Date(wallMs - SHANGHAI_OFFSET_MS);
+}
+
+/** ISO-8601 with the Asia/Shanghai offset, as residents and staff read times: `2026-11-23T09:00:00+08:00`. */
+export function toShanghaiIso(at: Date): string {
+  return `${shanghaiWallClock(at).toISOString().replace(/\.\d{3}Z$/, '')}${SHANGHAI_OFFSET}`;
+}
+
+/** The Asia/Shanghai day (`2026-11-23`) of an instant written in ISO-8601. */
+export function shanghaiDay(iso: string): string {
+  return toShanghaiIso(new Date(iso)).slice(0, 10);
+}
+
+/** Midnight starting an Asia/Shanghai day, written with its offset: `2026-11-23T00:00:00+08:00`. */
+export function startOfShanghaiDay(day: string): string {
+  return `${day}T00:00:00${SHANGHAI_OFFSET}`;
 }

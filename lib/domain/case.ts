@@ -88,11 +88,6 @@ export interface CaseRecord {
 export const RATINGS = ['satisfied', 'basically-satisfied', 'dissatisfied'] as const;
 export type Rating = (typeof RATINGS)[number];
 
-/** Case-creation day in Asia/Shanghai: metrics count each case in the day it was received. */
-export function shanghaiDay(iso: string): string {
-  return toShanghaiIso(new Date(iso)).slice(0, 10);
-}
-
 /** Personal data of a case: read only to send the reporter a message. */
 export interface CaseContact {
   caseId: string;
@@ -105,8 +100,5 @@ export function addHours(at: Date, hours: number): Date {
   return new Date(at.getTime() + hours * 3600_000);
 }
 
-/** ISO-8601 with the Asia/Shanghai offset, as residents and staff read times. */
-export function toShanghaiIso(at: Date): string {
-  const local = new Date(at.getTime() + 8 * 3600_000).toISOString().replace(/\.\d{3}Z$/, '');
-  return `${local}+08:00`;
-}
+/** Case times are Asia/Shanghai times (metrics count each case in the day it was received): from the calendar. */
+export { shanghaiDay, toShanghaiIso } from './calendar';

@@ -1,3 +1,4 @@
+import { fromShanghaiWallClock, shanghaiWallClock } from './calendar';
 import type { Priority } from './reference';
 
 /** Hours a grid worker has to reach the site, by priority. */
@@ -52,10 +53,10 @@ export const seconds = (hours: number) => Math.max(1, Math.round(hours * 3600));
 
 /** 22:00–07:00 Asia/Shanghai: only urgent messages go out; the rest wait for the morning. */
 export function quietUntil(now: Date): Date | undefined {
-  const shanghai = new Date(now.getTime() + 8 * 3600_000);
+  const shanghai = shanghaiWallClock(now);
   const hour = shanghai.getUTCHours();
   if (hour >= 7 && hour < 22) return undefined;
-  const morning = new Date(Date.UTC(shanghai.getUTCFullYear(), shanghai.getUTCMonth(), shanghai.getUTCDate(), 7) - 8 * 3600_000);
+  const morning = fromShanghaiWallClock(Date.UTC(shanghai.getUTCFullYear(), shanghai.getUTCMonth(), shanghai.getUTCDate(), 7));
   return hour >= 22 ? new Date(morning.getTime() + 24 * 3600_000) : morning;
 }
 

@@ -1,4 +1,5 @@
 import { createHash, randomInt, timingSafeEqual } from 'node:crypto';
+import { toShanghaiIso } from './calendar';
 
 /** Crockford-style alphabet without I, L, O, U: nothing a resident can misread on a phone screen. */
 const ALPHABET = '0123456789ABCDEFGHJKMNPQRSTVWXYZ';
@@ -14,7 +15,7 @@ export function randomCode(length: number): string {
  * 32^5 ids a day; a collision is caught by the conditional write and a new id drawn.
  */
 export function newCaseId(now: Date): string {
-  const local = new Date(now.getTime() + 8 * 3600_000).toISOString();
+  const local = toShanghaiIso(now);
   return `${local.slice(2, 4)}${local.slice(5, 7)}${local.slice(8, 10)}-${randomCode(5)}`;
 }
 

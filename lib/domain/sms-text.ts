@@ -1,3 +1,4 @@
+import { shanghaiWallClock } from './calendar';
 import type { ClosureCode, Rating } from './case';
 
 /** One SMS segment holds 70 Chinese characters; every template here is written to fit in one. */
@@ -84,7 +85,7 @@ export const smsText = {
 
 /** Asia/Shanghai wall time as "11月23日14:05", short enough for a message. */
 export function shortLocalTime(at: Date): string {
-  const local = new Date(at.getTime() + 8 * 3600_000);
+  const local = shanghaiWallClock(at);
   const pad = (n: number) => String(n).padStart(2, '0');
   return `${local.getUTCMonth() + 1}月${local.getUTCDate()}日${pad(local.getUTCHours())}:${pad(local.getUTCMinutes())}`;
 }

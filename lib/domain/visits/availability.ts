@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { fromShanghaiWallClock, instantOf, shanghaiWallClock } from '../calendar';
 
 export const WEEKDAYS = ['SUN', 'MON', 'TUE', 'WED', 'THU', 'FRI', 'SAT'] as const;
 /** Volunteer days by date: the 6th, 16th and 26th of each month (逢6). */
@@ -23,7 +24,6 @@ export interface TimeWindow {
 
 /** A visit takes up to two hours; a longer window holds several visits one after another. */
 const BLOCK_MINUTES = 120;
-const SHANGHAI_MS = 8 * 3600_000;
 
 const minutes = (t: string) => Number(t.slice(0, 2)) * 60 + Number(t.slice(3));
 
@@ -35,7 +35,7 @@ export function blocksInWeek(availability: Availability, weekStart: Date): TimeW
   const blocks: TimeWindow[] = [];
   for (let day = 0; day < 7; day += 1) {
     const midnight = weekStart.getTime() + day * 86400_000;
-    const local = new Date(midnight + SHANGHAI_MS);
+    const local = shanghaiWallClock(new Date(midnight));
     const weekday = WEEKDAYS[local.getUTCDay()]!;
     const dayOfMonth = String(local.getUTCDate());
     for (const window of availability) {
@@ -52,10 +52,10 @@ export function blocksInWeek(availability: Availability, weekStart: Date): TimeW
 
 /** Monday 00:00 Asia/Shanghai of the week after `now` (the roster plans the coming week). */
 export function nextWeekStart(now: Date): Date {
-  const local = new Date(now.getTime() + SHANGHAI_MS);
+  const local = shanghaiWallClock(now);
   const daysSinceMonday = (local.getUTCDay() + 6) % 7;
   const mondayLocal = Date.UTC(local.getUTCFullYear(), local.getUTCMonth(), local.getUTCDate() - daysSinceMonday + 7);
-  return new Date(mondayLocal - SHANGHAI_MS);
+  return fromShanghaiWallClock(mondayLocal);
 }
 
 /** Monday 00:00 Asia/Shanghai of the week containing `moment`. */
@@ -65,7 +65,7 @@ export function weekStartOf(moment: Date): Date {
 
 /** A `YYYY-MM-DD` is that calendar day in Asia/Shanghai; a date-time with offset is that instant. */
 export function momentOf(dateOrDateTime: string): Date {
-  return new Date(/^\d{4}-\d{2}-\d{2}$/.test(dateOrDateTime) ? `${dateOrDateTime}T00:00:00+08:00` : dateOrDateTime);
+  return new Date(instantOf(dateOrDateTime));
 }
 
 /**
@@ -85,6 +85,5 @@ export function plannableWeek(now: Date, weekOf: string | undefined): Date | nul
  * as `2026-W48`); visit ids begin with it (`2026-11-30-E001`), so stored ids keep this form.
  */
 export function weekId(weekStart: Date): string {
-  const local = new Date(weekStart.getTime() + SHANGHAI_MS);
-  return local.toISOString().slice(0, 10);
+  return shanghaiWallClock(weekStart).toISOString().slice(0, 10);
 }
