@@ -116,3 +116,13 @@ export class ContendedError extends AppError {
     super(`${what} kept changing; try again`, { statusCode: 409, code: 'CONTENDED' });
   }
 }
+
+/**
+ * A visit's welfare check or concern found nobody to open its case in the name of (no family, volunteer,
+ * grid worker or centre phone): the workflow retries, then waits for the centre.
+ */
+export class NoReporterError extends AppError {
+  constructor(visitId: string) {
+    super(`nobody to report visit ${visitId} in the name of`, { statusCode: 500, code: 'NO_REPORTER' });
+  }
+}

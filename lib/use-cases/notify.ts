@@ -1,18 +1,12 @@
 import { log } from '../log';
-import type { Clock } from '../ports/clock';
-import type { OnceStore, OptOutList, OutgoingSms, SmsOutbox } from '../ports/messaging';
+import type { OutgoingSms } from '../ports/messaging';
+import type { Ports } from './ports';
 
 /**
- * What a use case that texts people needs. It never publishes: it queues, and the one sender function
- * (lib/use-cases/sms/deliver.ts) delivers. `once` and `optOuts` ride along for the use cases that keep
- * their own once-only records (timeline entries) or answer 退订/订阅.
+ * What a use case that texts people needs: the outbox and the clock. It never publishes: it queues,
+ * and the one sender function (lib/use-cases/sms/deliver.ts) delivers.
  */
-export interface NotifyDeps {
-  outbox: SmsOutbox;
-  once: OnceStore;
-  optOuts: OptOutList;
-  clock: Clock;
-}
+export type NotifyDeps = Pick<Ports, 'outbox' | 'clock'>;
 
 export type Notification = OutgoingSms;
 

@@ -6,6 +6,8 @@ import { AppError } from '../errors';
 import { log } from '../log';
 import { handleRatingReply } from './case/sms-reply';
 import { notifyOnce } from './notify';
+import type { CaseDeps } from './case/deps';
+import type { VisitDeps } from './visits/deps';
 import type { WishDeps } from './wishes/deps';
 import { actOnWish } from './wishes/act';
 import { wishSms } from '../domain/wishes/wish-sms';
@@ -17,6 +19,9 @@ export const inboundSmsSchema = z.object({
   text: z.string().max(1000),
 });
 export type InboundSms = z.infer<typeof inboundSmsSchema>;
+
+/** An inbound SMS may rate a case, check in to a visit, claim or confirm a wish, or change a subscription. */
+type SmsInboundDeps = CaseDeps & VisitDeps & WishDeps;
 
 const OPT_OUT = /^(退订|TD|T|STOP|N)$/;
 const OPT_IN = /^订阅$/;
@@ -38,7 +43,7 @@ export function parseSubscriptionKeyword(text: string): 'opt-out' | 'opt-in' | u
  * resident rating a case (or gets help). Carriers hand numbers over as `13800138000`,
  * `8613800138000` or `+8613800138000`; they are compared in E.164.
  */
-export async function handleInboundSms(deps: WishDeps, inbound: InboundSms): Promise<'opted-out' | 'opted-in' | 'checked-in' | 'claimed' | 'confirmed' | 'rated' | 'helped'> {
+export async function handleInboundSms(deps: SmsInboundDeps, inbound: InboundSms): Promise<'opted-out' | 'opted-in' | 'checked-in' | 'claimed' | 'confirmed' | 'rated' | 'helped'> {
   const normalised = phoneSchema.safeParse(inbound.from.replace(/^86(?=1\d{10}$)/, ''));
   const message = { ...inbound, from: normalised.success ? normalised.data : inbound.from };
   const keyword = parseSubscriptionKeyword(message.text);
@@ -66,7 +71,7 @@ export async function handleInboundSms(deps: WishDeps, inbound: InboundSms): Pro
   return 'checked-in';
 }
 
-async function claimBySms(deps: WishDeps, message: InboundSms, wishId: string): Promise<'claimed' | 'helped'> {
+async function claimBySms(deps: SmsInboundDeps, message: InboundSms, wishId: string): Promise<'claimed' | 'helped'> {
   const reply = (text: string) => notifyOnce(deps, { key: `reply#${message.messageId}`, to: message.from, text, urgent: true });
   const volunteerId = await deps.visits.volunteerByPhone(message.from);
   if (!volunteerId) {
@@ -84,7 +89,7 @@ async function claimBySms(deps: WishDeps, message: InboundSms, wishId: string): 
 }
 
 /** The beneficiary confirms by replying 收到 from the phone the wish was recorded with. */
-async function confirmBySms(deps: WishDeps, message: InboundSms): Promise<'confirmed' | 'helped'> {
+async function confirmBySms(deps: SmsInboundDeps, message: InboundSms): Promise<'confirmed' | 'helped'> {
   const wishId = await deps.wishes.wishAwaitingConfirmationFrom(message.from);
   const reply = (text: string) => notifyOnce(deps, { key: `reply#${message.messageId}`, to: message.from, text, urgent: true });
   if (!wishId) return handleRatingReply(deps, message).then(() => 'helped' as const);
@@ -99,7 +104,7 @@ async function confirmBySms(deps: WishDeps, message: InboundSms): Promise<'confi
 }
 
 /** The acknowledgement is a reply to the person's own message, so it goes out although they opted out. */
-async function changeSubscription(deps: WishDeps, message: InboundSms, keyword: 'opt-out' | 'opt-in'): Promise<'opted-out' | 'opted-in'> {
+async function changeSubscription(deps: SmsInboundDeps, message: InboundSms, keyword: 'opt-out' | 'opt-in'): Promise<'opted-out' | 'opted-in'> {
   const reply = (text: string) => notifyOnce(deps, { key: `reply#${message.messageId}`, to: message.from, text, urgent: true });
   if (keyword === 'opt-in') {
     const wasOptedOut = await deps.optOuts.optIn(message.from);

@@ -89,8 +89,8 @@ describe('临时儿女 companionship visits on the local engine', () => {
     expect((await ledger()).filter((e) => e.ref === first.visitId)).toEqual([{ ref: first.visitId, reason: 'companion-visit', points: 10, at: expect.any(String) }]);
 
     // The same triggers fired again (a retried Lambda, a duplicated event) change nothing.
-    await ctx.t.stack.invoke('visitTask', { task: 'complete', visitId: first.visitId });
-    await ctx.t.stack.invoke('visitTask', { task: 'remind', kind: 'day-before', visitId: first.visitId });
+    await ctx.t.stack.invoke('visitComplete', { visitId: first.visitId });
+    await ctx.t.stack.invoke('visitRemind', { kind: 'day-before', visitId: first.visitId });
     expect((await ledger()).filter((e) => e.ref === first.visitId)).toHaveLength(1);
     expect(ctx.t.outbox(phoneOf(first.volunteerId)).filter((m) => m.text.includes(first.visitId) && m.text.includes('明天'))).toHaveLength(1);
   });

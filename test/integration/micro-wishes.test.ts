@@ -74,7 +74,7 @@ describe('微心愿 micro-wishes on the local engine', () => {
     expect((await act(wishId, await gridWorker(), { type: 'confirm', note: '受助人已收到' })).body.status).toBe('confirmed');
     expect(await view(wishId)).toMatchObject({ status: 'confirmed', claims: [{ volunteerId: v, status: 'fulfilled' }] });
     expect((await ledger(v)).filter((e) => e.ref === wishId)).toEqual([{ ref: wishId, reason: 'micro-wish', points: 15, at: expect.any(String) }]);
-    await ctx.t.stack.invoke('wishTask', { task: 'thank', wishId });
+    await ctx.t.stack.invoke('wishThank', { wishId });
     expect((await ledger(v)).filter((e) => e.ref === wishId)).toHaveLength(1);
     expect(ctx.t.outbox(DEMO_VOLUNTEERS[0]!.phone).filter((m) => m.text.includes(wishId) && m.text.includes('圆梦'))).toHaveLength(1);
   });

@@ -1,13 +1,8 @@
-import type { CaseStore } from '../../ports/case-store';
-import type { ReferenceData } from '../../ports/reference-data';
-import type { Workflows } from '../../ports/workflows';
-import type { NotifyDeps } from '../notify';
+import type { Ports } from '../ports';
 
-/** What the case use cases need: the store, reference data, the workflow engine, SMS, the clock. */
-export interface CaseDeps extends NotifyDeps {
-  cases: CaseStore;
-  reference: ReferenceData;
-  workflows: Workflows;
-  /** The command centre's duty contact and the district department that takes unowned cases (兜底). */
-  centre: { staffId: string; districtDepartmentId: string };
-}
+/**
+ * The ports the case subdomain draws on as a whole. No subdomain's dependencies extend another's: each
+ * use case takes `Pick<Ports, …>` of what it uses (its own `*Deps` alias), and this wider set remains
+ * only for the callers not yet narrowed to their own.
+ */
+export type CaseDeps = Pick<Ports, 'cases' | 'reference' | 'workflows' | 'centre' | 'outbox' | 'once' | 'optOuts' | 'clock'>;

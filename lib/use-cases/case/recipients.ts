@@ -1,31 +1,44 @@
 import type { CaseRecord } from '../../domain/case';
 import { CaseMissingError } from '../../errors';
-import type { CaseDeps } from './deps';
+import type { Ports } from '../ports';
 
-/** Looks up who to tell and what to call things; phones are read here and go straight to the sender. */
-export function recipients(deps: CaseDeps) {
-  const phoneOf = async (staffId: string | undefined) => (staffId ? (await deps.reference.staff(staffId))?.phone : undefined);
+async function staffPhone(deps: Pick<Ports, 'reference'>, staffId: string | undefined): Promise<string | undefined> {
+  return staffId ? (await deps.reference.staff(staffId))?.phone : undefined;
+}
+
+/** The phone of the grid worker of a grid (wishes and visits reach grid workers through this too). */
+export async function gridWorkerPhone(deps: Pick<Ports, 'reference'>, gridId: string | undefined): Promise<string | undefined> {
+  const grid = (await deps.reference.grids()).find((g) => g.gridId === gridId);
+  return staffPhone(deps, grid?.workerStaffId);
+}
+
+/** The command centre's duty phone. */
+export function centrePhone(deps: Pick<Ports, 'reference' | 'centre'>): Promise<string | undefined> {
+  return staffPhone(deps, deps.centre.staffId);
+}
+
+export type RecipientsDeps = Pick<Ports, 'reference' | 'centre' | 'cases'>;
+
+/** Looks up who to tell about a case; phones are read here and go straight to the sender. */
+export function recipients(deps: RecipientsDeps) {
   return {
-    async gridWorker(gridId: string | undefined) {
-      const grid = (await deps.reference.grids()).find((g) => g.gridId === gridId);
-      return phoneOf(grid?.workerStaffId);
-    },
+    gridWorker: (gridId: string | undefined) => gridWorkerPhone(deps, gridId),
     async departmentDuty(departmentId: string | undefined) {
       const department = (await deps.reference.departments()).find((d) => d.departmentId === departmentId);
-      return phoneOf(department?.dutyStaffId);
+      return staffPhone(deps, department?.dutyStaffId);
     },
     async departmentHead(departmentId: string | undefined) {
       const department = (await deps.reference.departments()).find((d) => d.departmentId === departmentId);
-      return phoneOf(department?.headStaffId);
+      return staffPhone(deps, department?.headStaffId);
     },
-    centre: () => phoneOf(deps.centre.staffId),
+    centre: () => centrePhone(deps),
     async reporter(caseId: string) {
       return (await deps.cases.contact(caseId))?.phone;
     },
   };
 }
 
-export async function labels(deps: CaseDeps, record: Pick<CaseRecord, 'category' | 'gridId' | 'departmentId'>) {
+export async function labels(deps: Pick<Ports, 'reference'>, record: Pick<CaseRecord, 'category' | 'gridId' | 'departmentId'>) {
   const [categories, grids, departments] = await Promise.all([deps.reference.categories(), deps.reference.grids(), deps.reference.departments()]);
   return {
     category: categories.find((c) => c.code === record.category)?.name ?? record.category,
@@ -34,7 +47,7 @@ export async function labels(deps: CaseDeps, record: Pick<CaseRecord, 'category'
   };
 }
 
-export async function loadCase(deps: CaseDeps, caseId: string): Promise<CaseRecord> {
+export async function loadCase(deps: Pick<Ports, 'cases'>, caseId: string): Promise<CaseRecord> {
   const record = await deps.cases.get(caseId);
   if (!record) throw new CaseMissingError(caseId);
   return record;

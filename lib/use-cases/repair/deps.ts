@@ -1,9 +1,8 @@
-import type { RepairStore } from '../../ports/repair-store';
-import type { WishDeps } from '../wishes/deps';
+import type { Ports } from '../ports';
 
-/** Repairs reach every lifecycle: cases, wishes and visits, their workflows, and the centre by SMS. */
-export interface RepairDeps extends WishDeps {
-  repair: RepairStore;
-  /** Publishes how many items wait for the centre (a CloudWatch metric on AWS, alarmed on). */
-  metrics: { needsAttention(count: number): void };
-}
+/**
+ * The ports repairs draw on as a whole: every lifecycle's store (cases, wishes, visits) and workflows,
+ * the repair records, the centre by SMS and the needs-attention metric. Each use case takes
+ * `Pick<Ports, …>` of what it uses; nothing here extends another subdomain's dependencies.
+ */
+export type RepairDeps = Pick<Ports, 'repair' | 'metrics' | 'cases' | 'wishes' | 'visits' | 'workflows' | 'reference' | 'centre' | 'outbox' | 'clock'>;

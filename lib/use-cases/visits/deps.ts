@@ -1,7 +1,8 @@
-import type { VisitStore } from '../../ports/visit-store';
-import type { CaseDeps } from '../case/deps';
+import type { Ports } from '../ports';
 
-/** Visits open cases (welfare checks, concerns), so they need what cases need, plus their own store. */
-export interface VisitDeps extends CaseDeps {
-  visits: VisitStore;
-}
+/**
+ * The ports the visit subdomain draws on as a whole (the registry, visits, their workflow, grid workers
+ * by SMS). It extends no other subdomain's: a visit opens a case through the case subdomain's
+ * `openCaseOnBehalf`, and each use case takes `Pick<Ports, …>` of what it uses.
+ */
+export type VisitDeps = Pick<Ports, 'visits' | 'reference' | 'workflows' | 'outbox' | 'clock'>;

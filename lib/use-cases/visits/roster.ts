@@ -7,7 +7,7 @@ import { visitSms } from '../../domain/visits/visit-sms';
 import { ValidationError } from '../../errors';
 import { log } from '../../log';
 import { notifyOnce } from '../notify';
-import { recipients } from '../case/recipients';
+import { gridWorkerPhone } from '../case/recipients';
 import type { VisitDeps } from './deps';
 
 export const rosterInput = z.object({
@@ -64,7 +64,7 @@ export async function runWeeklyRoster(deps: VisitDeps, input: RosterInput) {
   const byGrid = new Map<string, number>();
   for (const u of plan.uncovered) byGrid.set(u.gridId, (byGrid.get(u.gridId) ?? 0) + 1);
   for (const [gridId, count] of byGrid) {
-    const phone = await recipients(deps).gridWorker(gridId);
+    const phone = await gridWorkerPhone(deps, gridId);
     if (phone) await notifyOnce(deps, { key: `roster#${weekId}#${gridId}#${count}`, to: phone, text: visitSms.rosterUncovered(weekId, count), urgent: false });
   }
   log.info('weekly roster', { weekId, planned, kept: booked.length, restarted, uncovered: plan.uncovered.length });

@@ -7,6 +7,7 @@ import { ConflictError, ForbiddenError, NotFoundError } from '../../errors';
 import type { ExecutionView } from '../../ports/workflows';
 import { commandFrom, type CommandSource } from '../command-source';
 import { notifyOnce } from '../notify';
+import type { Ports } from '../ports';
 import type { WishDeps } from './deps';
 
 const conflict = (message = '该心愿当前不能进行此操作') => new ConflictError(message, 'NOT_ALLOWED_NOW');
@@ -174,11 +175,13 @@ async function claimUnchanged(deps: WishDeps, wish: Wish, volunteerId: string, a
   throw conflict();
 }
 
+export type ReleaseClaimDeps = Pick<Ports, 'wishes' | 'workflows'>;
+
 /**
  * Gives a claim's place back: the wish returns to published, at the front of the queue and of
  * matching; a workflow waiting for fulfilment goes back to waiting for claims.
  */
-export async function releaseClaim(deps: WishDeps, wish: Wish, volunteerId: string): Promise<'released' | 'not-active' | 'raced'> {
+export async function releaseClaim(deps: ReleaseClaimDeps, wish: Wish, volunteerId: string): Promise<'released' | 'not-active' | 'raced'> {
   const reopen = wish.status === 'claimed' || wish.status === 'fulfilled';
   const set: Partial<Wish> = reopen ? { status: 'published', queueKey: queueKey(wish, true) } : { queueKey: queueKey(wish, true) };
   const claims = await deps.wishes.claims(wish.wishId);

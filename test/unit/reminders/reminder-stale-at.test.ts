@@ -1,8 +1,6 @@
 import type { Notification } from '../../../lib/use-cases/notify';
-import type { VisitDeps } from '../../../lib/use-cases/visits/deps';
-import { runVisitTask } from '../../../lib/use-cases/visits/visit-tasks';
-import type { WishDeps } from '../../../lib/use-cases/wishes/deps';
-import { runWishTask } from '../../../lib/use-cases/wishes/tasks';
+import { remindVisit, type RemindVisitDeps } from '../../../lib/use-cases/visits/remind-visit';
+import { checkClaim, type CheckClaimDeps } from '../../../lib/use-cases/wishes/check-claim';
 
 jest.mock('../../../lib/use-cases/notify', () => ({ notifyOnce: jest.fn(async () => 'queued') }));
 const { notifyOnce } = jest.requireMock('../../../lib/use-cases/notify') as { notifyOnce: jest.Mock };
@@ -16,11 +14,11 @@ describe('reminders say when they go stale', () => {
   const visitDeps = {
     visits: { visit: async () => visit, volunteerContact: async () => ({ phone: '+8613800005001' }), update: async () => true },
     clock: { now: () => new Date('2026-11-23T01:00:00Z') },
-  } as unknown as VisitDeps;
+  } as unknown as RemindVisitDeps;
 
   it('a visit reminder: "明天09:00" at the midnight before, "将于09:00开始" at 09:00', async () => {
-    await runVisitTask(visitDeps, { task: 'remind', visitId: visit.visitId, kind: 'day-before' });
-    await runVisitTask(visitDeps, { task: 'remind', visitId: visit.visitId, kind: 'shortly-before' });
+    await remindVisit(visitDeps, { visitId: visit.visitId, kind: 'day-before' });
+    await remindVisit(visitDeps, { visitId: visit.visitId, kind: 'shortly-before' });
     expect(sent().map((m) => [m.text.includes('明天09:00') || m.text.includes('将于09:00'), m.staleAt])).toEqual([
       [true, '2026-11-24T00:00:00+08:00'],
       [true, '2026-11-24T09:00:00+08:00'],
@@ -34,8 +32,8 @@ describe('reminders say when they go stale', () => {
       visits: { volunteerContact: async () => ({ phone: '+8613800005001' }) },
       reference: { grids: async () => [] },
       clock: { now: () => new Date('2026-11-29T02:00:00Z') },
-    } as unknown as WishDeps;
-    await runWishTask(wishDeps, { task: 'check-claim', wishId: wish.wishId, volunteerId: 'V001', at: 'fulfil-reminder' });
+    } as unknown as CheckClaimDeps;
+    await checkClaim(wishDeps, { wishId: wish.wishId, volunteerId: 'V001', at: 'fulfil-reminder' });
     expect(sent()).toEqual([expect.objectContaining({ text: expect.stringContaining('12月1日10:00前完成'), staleAt: wish.deadline })]);
   });
 });

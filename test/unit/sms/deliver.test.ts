@@ -109,7 +109,7 @@ function setup(at = shanghai('10:00')) {
   const deps = { outbox: new MemoryOutbox(), sms: new RecordingSender(), optOuts: optOutList(optedOut), limiter: new MemoryLimiter(), clock } satisfies DeliveryDeps;
   /** What a use case does (notifyOnce), then what the stream does with the new item. */
   const queue = async (message: OutgoingSms) => {
-    await notifyOnce({ ...deps, once: undefined as never }, message);
+    await notifyOnce(deps, message);
     return deliverQueued(deps, message);
   };
   return { deps, clock, optedOut, queue, outbox: deps.outbox, sender: deps.sms };
