@@ -1,6 +1,7 @@
+import { attentionKind } from '../../lib/contracts/http/admin';
 import { parseWith, pathParam } from '../../lib/http/request';
 import { json } from '../../lib/http/response';
-import { attentionKind, resumeFromAttention } from '../../lib/use-cases/repair/attention';
+import { resumeFromAttention } from '../../lib/use-cases/repair/attention';
 import { container } from '../_shared/container';
 import { httpHandler } from '../_shared/http-handler';
 

@@ -1,4 +1,4 @@
-import { caseActionSchema } from '../../lib/domain/case-actions';
+import { caseActionSchema } from '../../lib/contracts/http/cases';
 import { secretMatches } from '../../lib/domain/ids';
 import { header, parseJsonBody, pathParam } from '../../lib/http/request';
 import { json } from '../../lib/http/response';

@@ -1,4 +1,4 @@
-import { registerElderCommand } from '../../lib/domain/visits/visit';
+import { registerElderCommand } from '../../lib/contracts/http/visits';
 import { parseJsonBody } from '../../lib/http/request';
 import { json } from '../../lib/http/response';
 import { registerElder } from '../../lib/use-cases/visits/register';

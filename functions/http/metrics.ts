@@ -1,7 +1,8 @@
+import { metricsQuery } from '../../lib/contracts/http/metrics';
 import { requireStaff } from '../../lib/domain/actor';
 import { parseWith } from '../../lib/http/request';
 import { json } from '../../lib/http/response';
-import { caseMetrics, metricsQuery } from '../../lib/use-cases/case/metrics';
+import { caseMetrics } from '../../lib/use-cases/case/metrics';
 import { container } from '../_shared/container';
 import { httpHandler } from '../_shared/http-handler';
 

@@ -1,4 +1,4 @@
-import { checkOutCommand } from '../../lib/domain/visits/visit';
+import { checkOutCommand } from '../../lib/contracts/http/visits';
 import { parseJsonBody, pathParam } from '../../lib/http/request';
 import { json } from '../../lib/http/response';
 import { checkOut, volunteerIdOf } from '../../lib/use-cases/visits/visit-actions';

@@ -1,7 +1,7 @@
+import { visitsQuery } from '../../lib/contracts/http/visits';
 import { parseWith } from '../../lib/http/request';
 import { json } from '../../lib/http/response';
 import { listVisits } from '../../lib/use-cases/visits/visit-actions';
-import { visitsQuery } from '../../lib/use-cases/visits/visits-query';
 import { container } from '../_shared/container';
 import { httpHandler } from '../_shared/http-handler';
 

@@ -1,4 +1,4 @@
-import { registerVolunteerCommand } from '../../lib/domain/visits/visit';
+import { registerVolunteerCommand } from '../../lib/contracts/http/visits';
 import { parseJsonBody } from '../../lib/http/request';
 import { json } from '../../lib/http/response';
 import { registerVolunteer } from '../../lib/use-cases/visits/register';

@@ -1,4 +1,4 @@
-import { wishActionSchema } from '../../lib/domain/wishes/wish';
+import { wishActionSchema } from '../../lib/contracts/http/wishes';
 import { parseJsonBody, pathParam } from '../../lib/http/request';
 import { json } from '../../lib/http/response';
 import { actOnWish } from '../../lib/use-cases/wishes/act';

@@ -1,4 +1,4 @@
-import { submitWishCommand } from '../../lib/domain/wishes/wish';
+import { submitWishCommand } from '../../lib/contracts/http/wishes';
 import { parseJsonBody } from '../../lib/http/request';
 import { json } from '../../lib/http/response';
 import { submitWish } from '../../lib/use-cases/wishes/submit';

@@ -1,6 +1,7 @@
+import { publicListQuery } from '../../lib/contracts/http/wishes';
 import { parseWith } from '../../lib/http/request';
 import { json } from '../../lib/http/response';
-import { listPublishedWishes, publicListQuery } from '../../lib/use-cases/wishes/list';
+import { listPublishedWishes } from '../../lib/use-cases/wishes/list';
 import { container } from '../_shared/container';
 import { httpHandler } from '../_shared/http-handler';
 

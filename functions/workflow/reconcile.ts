@@ -1,4 +1,5 @@
-import { reconcile, reconcileInput } from '../../lib/use-cases/repair/reconcile';
+import { reconcileInput } from '../../lib/contracts/tasks/reconcile';
+import { reconcile } from '../../lib/use-cases/repair/reconcile';
 import { container } from '../_shared/container';
 import { taskHandler } from '../_shared/task-handler';
 

@@ -1,4 +1,5 @@
-import { rosterInput, runWeeklyRoster } from '../../lib/use-cases/visits/roster';
+import { rosterInput } from '../../lib/contracts/tasks/weekly-roster';
+import { runWeeklyRoster } from '../../lib/use-cases/visits/roster';
 import { container } from '../_shared/container';
 import { taskHandler } from '../_shared/task-handler';
 

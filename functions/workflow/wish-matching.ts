@@ -1,4 +1,5 @@
-import { matchingInput, runWishMatching } from '../../lib/use-cases/wishes/matching';
+import { matchingInput } from '../../lib/contracts/tasks/wish-matching';
+import { runWishMatching } from '../../lib/use-cases/wishes/matching';
 import { container } from '../_shared/container';
 import { taskHandler } from '../_shared/task-handler';
 

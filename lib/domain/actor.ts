@@ -13,6 +13,28 @@ export interface StaffActor {
   volunteerId?: string;
 }
 
+/** Whoever holds a case's tracking code, or writes from the phone that reported it: its reporter. */
+export interface ResidentActor {
+  kind: 'resident';
+}
+
+/** A wish's beneficiary, known by replying from the phone the wish was recorded with: only that wish is theirs. */
+export interface BeneficiaryActor {
+  kind: 'beneficiary';
+  wishId: string;
+}
+
+/** A registered volunteer known by the phone they text from, without a token: they may claim a wish by its code. */
+export interface SmsVolunteerActor {
+  kind: 'volunteer-by-sms';
+  volunteerId: string;
+}
+
+/** Everyone who may act on something: staff signed in, and the people who reach us by tracking code or SMS. */
+export type Actor = StaffActor | ResidentActor | BeneficiaryActor | SmsVolunteerActor;
+export type CaseActor = StaffActor | ResidentActor;
+export type WishActor = StaffActor | BeneficiaryActor | SmsVolunteerActor;
+
 /**
  * API Gateway's JWT authorizer hands claims over as strings; an array claim such as
  * `cognito:groups` arrives as `[admin grid-worker]`. Both that and a real array are accepted.
@@ -50,21 +72,24 @@ export function staffFromClaims(claims: Record<string, unknown> | undefined): St
   return actor;
 }
 
-export function requireStaff(actor: StaffActor | undefined): StaffActor {
+/** 401 without an actor: whoever it is must at least be someone. */
+export function requireActor<A extends Actor>(actor: A | undefined): A {
   if (!actor) throw new UnauthenticatedError();
   return actor;
 }
 
-/** Whether a staff member may see a case in this grid, dispatched to this department. */
-export function staffCovers(actor: StaffActor, scope: { gridId?: string; departmentId?: string }): boolean {
-  switch (actor.role) {
-    case 'admin':
-      return true;
-    case 'grid-worker':
-      return scope.gridId !== undefined && actor.grids.includes(scope.gridId);
-    case 'department':
-      return scope.departmentId !== undefined && actor.departmentId === scope.departmentId;
-    default:
-      return false;
+export const requireStaff: (actor: StaffActor | undefined) => StaffActor = requireActor;
+
+/** Who took a decision, as records and fingerprints name them (the SMS senders as they always were named). */
+export function actorIdOf(actor: Actor): string {
+  switch (actor.kind) {
+    case 'staff':
+      return actor.sub;
+    case 'resident':
+      return 'resident';
+    case 'beneficiary':
+      return 'sms-beneficiary';
+    case 'volunteer-by-sms':
+      return `sms-${actor.volunteerId}`;
   }
 }

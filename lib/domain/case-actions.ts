@@ -1,39 +1,6 @@
-import { z } from 'zod';
-import type { StaffActor } from './actor';
-import { CLOSURE_CODES, RATINGS, type CaseAwaiting, type CaseRecord, type CaseStatus, type CaseStep } from './case';
+import type { CaseAction, CaseActionType } from '../contracts/http/cases';
+import type { CaseAwaiting, CaseRecord, CaseStatus, CaseStep } from './case';
 import type { Category, Department } from './reference';
-
-const note = z.string().trim().min(1).max(500);
-
-/** The actions of `POST /v1/cases/{caseId}/actions`, one schema each. */
-export const caseActionSchema = z.discriminatedUnion('type', [
-  z
-    .object({
-      type: z.literal('grid-check'),
-      outcome: z.enum(['resolved-on-site', 'needs-dispatch', 'invalid', 'duplicate']),
-      note,
-      duplicateOf: z.string().regex(/^\d{6}-[0-9A-Z]{5}$/).optional(),
-    })
-    .strict()
-    .refine((a) => a.outcome !== 'duplicate' || a.duplicateOf, { message: '重复诉求须注明原编号', path: ['duplicateOf'] }),
-  z.object({ type: z.literal('accept') }).strict(),
-  z.object({ type: z.literal('refuse'), reason: note, suggestedDepartmentId: z.string().min(1).max(64).optional() }).strict(),
-  z.object({ type: z.literal('resolve'), note }).strict(),
-  z.object({ type: z.literal('verify'), passed: z.boolean(), note }).strict(),
-  z.object({ type: z.literal('feedback'), rating: z.enum(RATINGS), comment: z.string().trim().max(500).optional() }).strict(),
-  z
-    .object({
-      type: z.literal('centre-review'),
-      decision: z.enum(['dispatch', 'close']),
-      departmentId: z.string().min(1).max(64).optional(),
-      code: z.enum(CLOSURE_CODES).optional(),
-      note,
-    })
-    .strict()
-    .refine((a) => a.decision !== 'close' || a.code, { message: '结案须给出结案类型', path: ['code'] }),
-]);
-export type CaseAction = z.infer<typeof caseActionSchema>;
-export type CaseActionType = CaseAction['type'];
 
 export const STEP_OF_ACTION: Record<CaseActionType, CaseStep> = {
   'grid-check': 'grid-check',
@@ -44,29 +11,6 @@ export const STEP_OF_ACTION: Record<CaseActionType, CaseStep> = {
   feedback: 'feedback',
   'centre-review': 'centre-review',
 };
-
-export type CaseActor = StaffActor | { kind: 'resident' };
-
-/**
- * Who may take an action on a case, before asking whether the case waits for it: a grid worker in the
- * case's grid (or the centre) checks and verifies; only the department the case is dispatched to
- * accepts, refuses and resolves; only the reporter rates; only the centre reviews.
- */
-export function mayAct(actor: CaseActor, action: CaseActionType, record: Pick<CaseRecord, 'gridId' | 'departmentId'>): boolean {
-  if (action === 'feedback') return actor.kind === 'resident';
-  if (actor.kind !== 'staff') return false;
-  switch (action) {
-    case 'grid-check':
-    case 'verify':
-      return actor.role === 'admin' || (actor.role === 'grid-worker' && record.gridId !== undefined && actor.grids.includes(record.gridId));
-    case 'accept':
-    case 'refuse':
-    case 'resolve':
-      return actor.role === 'department' && record.departmentId !== undefined && actor.departmentId === record.departmentId;
-    case 'centre-review':
-      return actor.role === 'admin';
-  }
-}
 
 /**
  * 派单 routing: the district (兜底) when nobody took the case, else the department a refusal or the

@@ -1,10 +1,8 @@
 import { z } from 'zod';
-import { startableName } from '../use-cases/admin-workflows';
-import { attentionKind } from '../use-cases/repair/attention';
-import { reconcileInput } from '../use-cases/repair/reconcile';
-import { rosterInput } from '../use-cases/visits/roster';
-import { matchingInput } from '../use-cases/wishes/matching';
-import { MAX_BODY_BYTES, pathIdSchema } from './request';
+import { attentionKind, STARTABLE_WORKFLOWS, startableName } from '../contracts/http/admin';
+import { idempotencyKeySchema } from '../contracts/http/cases';
+import { pathIdSchema } from '../contracts/http/path';
+import { MAX_BODY_BYTES } from './request';
 import { responseSchemas, type OperationId } from './response-schemas';
 import { API_ROUTES, type Route } from './routes';
 
@@ -20,12 +18,12 @@ const PATH_PARAMETER_SCHEMAS: Record<string, z.ZodType> = { name: startableName,
 
 /**
  * Request bodies the route table does not carry, because their handler picks the schema at run time:
- * each workflow validates its own input (lib/use-cases/admin-workflows.ts); an empty body is `{}`.
+ * each workflow validates its own input (STARTABLE_WORKFLOWS); an empty body is `{}`.
  */
 const EXTRA_BODIES: Partial<Record<OperationId, { required: boolean; schema: z.ZodType; description: string }>> = {
   startWorkflow: {
     required: false,
-    schema: z.union([rosterInput.strict(), matchingInput, reconcileInput]),
+    schema: z.union(Object.values(STARTABLE_WORKFLOWS)),
     description: 'weekly-roster: {weekOf?}；wish-matching: {}；reconcile: {maxPages?, maxRestarts?}。可省略。',
   },
 };
@@ -151,7 +149,7 @@ function parametersOf(route: Route): JsonObject[] {
             in: 'header',
             required: false,
             description: '24 小时内同键同请求得同一答复（不再含查询码）；同键不同请求得 422 IDEMPOTENCY_KEY_REUSED',
-            schema: { type: 'string', pattern: '^[A-Za-z0-9_-]{8,64}$' },
+            schema: jsonSchema(idempotencyKeySchema),
           },
         ]
       : []),

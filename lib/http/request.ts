@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { PayloadTooLargeError, UnsupportedMediaTypeError, ValidationError } from '../errors';
+import { pathIdSchema } from '../contracts/http/path';
 import type { HttpEvent } from './event';
 
 // Validation messages reach residents and staff: in Chinese.
@@ -50,12 +51,6 @@ export function header(event: HttpEvent, name: string): string | undefined {
   for (const [key, value] of Object.entries(event.headers)) if (key.toLowerCase() === wanted) return value;
   return undefined;
 }
-
-/**
- * Every id this API hands out is short ASCII (`261123-7KQ2M`, `W4F9XA`, `2026-11-30-E001`); anything else
- * is refused here, before it can reach a key (DynamoDB refuses keys over 2 KB with a 500-shaped error).
- */
-export const pathIdSchema = z.string().regex(/^[A-Za-z0-9_-]{1,128}$/, '须为 1–128 位字母、数字、_ 或 -');
 
 export function pathParam(event: HttpEvent, name: string): string {
   const value = event.pathParameters?.[name];

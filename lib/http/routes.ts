@@ -1,12 +1,9 @@
 import type { z } from 'zod';
 import type { StaffRole } from '../domain/actor';
-import { caseActionSchema } from '../domain/case-actions';
-import { checkOutCommand, registerElderCommand, registerVolunteerCommand } from '../domain/visits/visit';
-import { submitWishCommand, wishActionSchema } from '../domain/wishes/wish';
-import { metricsQuery } from '../use-cases/case/metrics';
-import { submitCaseCommand } from '../use-cases/submit-case';
-import { visitsQuery } from '../use-cases/visits/visits-query';
-import { publicListQuery } from '../use-cases/wishes/list';
+import { caseActionSchema, submitCaseCommand } from '../contracts/http/cases';
+import { metricsQuery } from '../contracts/http/metrics';
+import { checkOutCommand, registerElderCommand, registerVolunteerCommand, visitsQuery } from '../contracts/http/visits';
+import { publicListQuery, submitWishCommand, wishActionSchema } from '../contracts/http/wishes';
 
 export type Access = 'public' | 'staff' | 'resident-or-staff';
 export interface Route {

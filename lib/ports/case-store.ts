@@ -1,4 +1,4 @@
-import type { CaseActionType } from '../domain/case-actions';
+import type { CaseActionType } from '../contracts/http/cases';
 import type { CaseContact, CaseRecord, CaseStatus, CaseStep, TimelineEntry } from '../domain/case';
 import type { OutgoingSms } from './messaging';
 

@@ -1,7 +1,8 @@
 import type { CaseRecord, TimelineEntry } from '../domain/case';
 import { secretMatches } from '../domain/ids';
 import { maskPersonalNumbers } from '../domain/redact';
-import { staffCovers, type StaffActor } from '../domain/actor';
+import type { StaffActor } from '../domain/actor';
+import { staffCovers } from '../domain/policy';
 import { ForbiddenError, NotFoundError, UnauthenticatedError } from '../errors';
 import type { CaseStore } from '../ports/case-store';
 

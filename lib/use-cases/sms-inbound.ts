@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import type { InboundSms } from '../contracts/sms';
 import { phoneSchema } from '../domain/phone';
 import { smsText } from '../domain/sms-text';
 import { visitSms } from '../domain/visits/visit-sms';
@@ -12,13 +12,6 @@ import type { WishDeps } from './wishes/deps';
 import { actOnWish } from './wishes/act';
 import { wishSms } from '../domain/wishes/wish-sms';
 import { checkIn } from './visits/visit-actions';
-
-export const inboundSmsSchema = z.object({
-  messageId: z.string().min(1),
-  from: z.string().min(5),
-  text: z.string().max(1000),
-});
-export type InboundSms = z.infer<typeof inboundSmsSchema>;
 
 /** An inbound SMS may rate a case, check in to a visit, claim or confirm a wish, or change a subscription. */
 type SmsInboundDeps = CaseDeps & VisitDeps & WishDeps;
@@ -79,7 +72,7 @@ async function claimBySms(deps: SmsInboundDeps, message: InboundSms, wishId: str
     return 'helped';
   }
   try {
-    await actOnWish(deps, wishId, { kind: 'staff', sub: `sms-${volunteerId}`, role: 'volunteer', grids: [], volunteerId }, { type: 'claim' });
+    await actOnWish(deps, wishId, { kind: 'volunteer-by-sms', volunteerId }, { type: 'claim' });
     return 'claimed';
   } catch (err) {
     if (!(err instanceof AppError && err.expose)) throw err;
@@ -94,7 +87,7 @@ async function confirmBySms(deps: SmsInboundDeps, message: InboundSms): Promise<
   const reply = (text: string) => notifyOnce(deps, { key: `reply#${message.messageId}`, to: message.from, text, urgent: true });
   if (!wishId) return handleRatingReply(deps, message).then(() => 'helped' as const);
   try {
-    await actOnWish(deps, wishId, { kind: 'staff', sub: 'sms-beneficiary', role: 'admin', grids: [] }, { type: 'confirm', note: '受助人短信确认' });
+    await actOnWish(deps, wishId, { kind: 'beneficiary', wishId }, { type: 'confirm', note: '受助人短信确认' });
   } catch (err) {
     if (!(err instanceof AppError && err.expose)) throw err;
     return 'helped';

@@ -1,42 +1,5 @@
-import { z } from 'zod';
-import { phoneSchema } from '../phone';
-import { availabilitySchema } from './availability';
-import { RISK_TIERS } from './plan-week';
-
 export const VISIT_STATUSES = ['scheduled', 'reminded', 'checked-in', 'completed', 'missed', 'escalated', 'cancelled'] as const;
 export type VisitStatus = (typeof VISIT_STATUSES)[number];
-
-const name = z.string().trim().min(1).max(50);
-const languages = z.array(z.string().trim().min(1).max(30)).max(5).default(['zh']);
-
-export const registerElderCommand = z
-  .object({
-    name,
-    phone: phoneSchema.optional(),
-    gridId: z.string().min(1).max(64),
-    address: z.string().trim().min(2).max(200),
-    riskTier: z.enum(RISK_TIERS),
-    languages,
-    preferredGender: z.enum(['F', 'M']).optional(),
-    emergencyContact: z.object({ name, phone: phoneSchema }).strict().optional(),
-  })
-  .strict();
-
-export const registerVolunteerCommand = z
-  .object({
-    name,
-    phone: phoneSchema,
-    gridId: z.string().min(1).max(64),
-    teamId: z.string().min(1).max(64).optional(),
-    gender: z.enum(['F', 'M']).optional(),
-    languages,
-    availability: availabilitySchema,
-    maxVisitsPerWeek: z.number().int().min(1).max(7),
-    wishes: z.object({ optIn: z.boolean(), interests: z.array(z.string().min(1).max(40)).max(10).default([]), perWeek: z.number().int().min(0).max(10).default(2) }).strict().optional(),
-  })
-  .strict();
-
-export const checkOutCommand = z.object({ wellbeing: z.enum(['ok', 'concern']), note: z.string().trim().min(1).max(500) }).strict();
 
 export interface Visit {
   visitId: string;

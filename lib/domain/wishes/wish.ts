@@ -1,6 +1,3 @@
-import { z } from 'zod';
-import { moneySchema } from '../numbers';
-import { phoneSchema } from '../phone';
 import { maskPersonalNumbers } from '../redact';
 
 export const WISH_STATUSES = ['submitted', 'published', 'claimed', 'fulfilled', 'confirmed', 'expired', 'rejected', 'withdrawn'] as const;
@@ -8,31 +5,6 @@ export type WishStatus = (typeof WISH_STATUSES)[number];
 export const WISH_GROUPS = ['elder', 'child', 'hardship'] as const;
 export type WishGroup = (typeof WISH_GROUPS)[number];
 export type ClaimStatus = 'claimed' | 'contacted' | 'fulfilled' | 'released';
-
-export const submitWishCommand = z
-  .object({
-    beneficiary: z.object({ name: z.string().trim().min(1).max(50), phone: phoneSchema.optional(), gridId: z.string().min(1).max(64) }).strict(),
-    group: z.enum(WISH_GROUPS),
-    category: z.string().trim().min(1).max(40),
-    title: z.string().trim().min(2).max(40),
-    description: z.string().trim().min(2).max(500),
-    estimatedCost: moneySchema(100000).optional(),
-    claimantsNeeded: z.number().int().min(1).max(20).default(1),
-    /** Days from publication until the wish must be fulfilled. */
-    daysToFulfil: z.number().int().min(3).max(180).default(30),
-  })
-  .strict();
-
-export const wishActionSchema = z.discriminatedUnion('type', [
-  z.object({ type: z.literal('vet'), approved: z.boolean(), note: z.string().trim().min(1).max(500) }).strict(),
-  z.object({ type: z.literal('claim') }).strict(),
-  z.object({ type: z.literal('contact'), note: z.string().trim().max(500).optional() }).strict(),
-  z.object({ type: z.literal('fulfil'), note: z.string().trim().min(1).max(500) }).strict(),
-  z.object({ type: z.literal('confirm'), note: z.string().trim().max(500).optional() }).strict(),
-  z.object({ type: z.literal('release'), reason: z.string().trim().max(500).optional() }).strict(),
-  z.object({ type: z.literal('withdraw'), reason: z.string().trim().min(1).max(500) }).strict(),
-]);
-export type WishAction = z.infer<typeof wishActionSchema>;
 
 export interface Wish {
   wishId: string;

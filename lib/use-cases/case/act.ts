@@ -1,9 +1,11 @@
 import { createHash } from 'node:crypto';
 import { shanghaiDay, toShanghaiIso, type CaseRecord, type CaseStep } from '../../domain/case';
-import { mayAct, nextStepAfter, STEP_OF_ACTION, statusAfter, type CaseAction, type CaseActor } from '../../domain/case-actions';
+import type { CaseAction } from '../../contracts/http/cases';
+import { actorIdOf, type CaseActor } from '../../domain/actor';
+import { nextStepAfter, STEP_OF_ACTION, statusAfter } from '../../domain/case-actions';
 import { ACTION_LABEL } from '../../domain/case-labels';
 import { resolutionPlan } from '../../domain/deadlines';
-import { staffCovers } from '../../domain/actor';
+import { mayTakeCaseAction, staffMayActOnCase } from '../../domain/policy';
 import { RATING_LABEL } from '../../domain/sms-text';
 import { ConflictError, ForbiddenError, NotFoundError, UnauthenticatedError, ValidationError } from '../../errors';
 import type { MetricIncrement, OpenStep, StepDecision, Transition } from '../../ports/case-store';
@@ -45,7 +47,7 @@ export async function actOnCase(
   if (!actor) throw new UnauthenticatedError('需要登录凭证或查询码');
   const scoped = await caseInScope(deps, caseId, actor, proof);
   const action = commandFrom(source);
-  const actorId = actor.kind === 'staff' ? actor.sub : 'resident';
+  const actorId = actorIdOf(actor);
   const mine = fingerprint(actorId, action);
   const stepName = STEP_OF_ACTION[action.type];
   let targetOpening: number | undefined;
@@ -73,7 +75,7 @@ export async function actOnCase(
       (headingHere || (!record.awaiting && record.status === 'submitted' && stepName === 'grid-check' && !step && !pendings.length));
     // Before the step opens, a department's step belongs to the department the workflow is routing it to.
     const assigned: CaseRecord = ahead && record.awaiting?.departmentId ? { ...record, departmentId: record.awaiting.departmentId } : record;
-    if (!mayAct(actor, action.type, assigned)) throw new ForbiddenError('您无权对该诉求执行此操作');
+    if (!mayTakeCaseAction(actor, action.type, assigned)) throw new ForbiddenError('您无权对该诉求执行此操作');
     if (!open && !ahead) throw notWaiting();
     await checkReferences(deps, record, action);
     await ensureRunning(deps, caseId, ['RUNNING']);
@@ -128,13 +130,12 @@ const DEPARTMENT_STEPS: CaseStep[] = ['accept', 'resolve'];
  * Whether the caller may act on this case at any step, decided before the action is read: the
  * reporter (tracking code; a wrong code and a missing case look the same), the centre, a grid worker
  * of its grid, the department it is dispatched to or being dispatched to. Which action is theirs is
- * decided once the action is known (`mayAct`).
+ * decided once the action is known (`mayTakeCaseAction`).
  */
 async function caseInScope(deps: CaseDeps, caseId: string, actor: CaseActor, proof: { trackingCodeMatches: (record: CaseRecord) => boolean } | undefined): Promise<CaseRecord> {
   const record = await deps.cases.get(caseId);
   if (!record || (actor.kind === 'resident' && !proof?.trackingCodeMatches(record))) throw new NotFoundError('未找到该诉求');
-  const routedTo = record.awaiting?.departmentId;
-  if (actor.kind === 'staff' && !staffCovers(actor, record) && !(routedTo && staffCovers(actor, { departmentId: routedTo }))) {
+  if (actor.kind === 'staff' && !staffMayActOnCase(actor, record)) {
     throw new ForbiddenError('该诉求不在您的管辖范围');
   }
   return record;

@@ -1,12 +1,8 @@
-import { z } from 'zod';
+import type { MetricsQuery } from '../../contracts/http/metrics';
 import type { StaffActor } from '../../domain/actor';
-import { calendarDaySchema } from '../../domain/calendar';
-import { ForbiddenError, ValidationError } from '../../errors';
-import { METRIC_DIMENSIONS, type CaseStore } from '../../ports/case-store';
-
-export const metricsQuery = z
-  .object({ from: calendarDaySchema, to: calendarDaySchema, by: z.enum(METRIC_DIMENSIONS).default('grid') })
-  .refine((q) => q.from <= q.to, { message: '开始日期须早于结束日期', path: ['from'] });
+import { isCentre, requirePermission } from '../../domain/policy';
+import { ValidationError } from '../../errors';
+import type { CaseStore } from '../../ports/case-store';
 
 const rate = (part: number, whole: number) => (whole === 0 ? null : Math.round((part / whole) * 10000) / 10000);
 
@@ -14,8 +10,8 @@ const rate = (part: number, whole: number) => (whole === 0 ? null : Math.round((
  * `GET /v1/metrics`: the three rates by grid, department or category for cases received between two
  * days (Asia/Shanghai), from counters kept as cases move: no case is read.
  */
-export async function caseMetrics(deps: { cases: CaseStore }, actor: StaffActor, query: z.infer<typeof metricsQuery>) {
-  if (actor.role !== 'admin') throw new ForbiddenError('仅指挥中心可查看统计');
+export async function caseMetrics(deps: { cases: CaseStore }, actor: StaffActor, query: MetricsQuery) {
+  requirePermission(isCentre(actor), '仅指挥中心可查看统计');
   if (Date.parse(query.to) - Date.parse(query.from) > 366 * 86400_000) throw new ValidationError('统计区间不能超过一年', { to: '区间过长' });
   const rows = await deps.cases.metrics(query.by, query.from, query.to);
   return rows.map((r) => ({

@@ -1,3 +1,4 @@
+import type { InboundSms } from '../../contracts/sms';
 import type { Rating } from '../../domain/case';
 import { smsText } from '../../domain/sms-text';
 import { AppError } from '../../errors';
@@ -5,7 +6,6 @@ import { log } from '../../log';
 import { notifyOnce } from '../notify';
 import { actOnCase } from './act';
 import type { CaseDeps } from './deps';
-import type { InboundSms } from '../sms-inbound';
 
 const RATING_REPLIES: Array<[RegExp, Rating]> = [
   [/^(1|１|满意|非常满意)$/, 'satisfied'],

@@ -1,4 +1,5 @@
 import type { StaffActor } from '../../domain/actor';
+import { isCentre, worklistScope } from '../../domain/policy';
 import type { CaseStore } from '../../ports/case-store';
 import type { RepairStore } from '../../ports/repair-store';
 import { attentionWorklist } from '../repair/attention';
@@ -8,16 +9,8 @@ import { attentionWorklist } from '../repair/attention';
  * also watches the district's (兜底): what nobody accepted waits there, whistled only once a day.
  */
 export function queuesOf(actor: StaffActor, districtDepartmentId: string): string[] {
-  switch (actor.role) {
-    case 'grid-worker':
-      return actor.grids.map((g) => `GRID#${g}`);
-    case 'department':
-      return actor.departmentId ? [`DEPT#${actor.departmentId}`] : [];
-    case 'admin':
-      return ['CENTRE', `DEPT#${districtDepartmentId}`];
-    default:
-      return [];
-  }
+  const scope = worklistScope(actor, districtDepartmentId);
+  return [...scope.grids.map((g) => `GRID#${g}`), ...(scope.centre ? ['CENTRE'] : []), ...scope.departments.map((d) => `DEPT#${d}`)];
 }
 
 /**
@@ -27,5 +20,5 @@ export function queuesOf(actor: StaffActor, districtDepartmentId: string): strin
 export async function worklist(deps: { cases: CaseStore; repair: RepairStore; centre: { districtDepartmentId: string } }, actor: StaffActor) {
   const steps = await deps.cases.worklist(queuesOf(actor, deps.centre.districtDepartmentId));
   const work = steps.map((s) => ({ caseId: s.caseId, step: s.step, dueAt: s.dueAt, category: s.category, ...(s.assignee.gridId ? { gridId: s.assignee.gridId } : {}) }));
-  return actor.role === 'admin' ? [...(await attentionWorklist(deps)), ...work] : work;
+  return isCentre(actor) ? [...(await attentionWorklist(deps)), ...work] : work;
 }

@@ -2,7 +2,8 @@ import { z } from 'zod';
 import { requireStaff, type StaffActor } from '../../domain/actor';
 import { toShanghaiIso } from '../../domain/case';
 import { SMS_SEGMENT, sms } from '../../domain/sms-text';
-import { ForbiddenError, NotFoundError } from '../../errors';
+import { isCentre, requirePermission } from '../../domain/policy';
+import { NotFoundError } from '../../errors';
 import { log } from '../../log';
 import { REPAIRABLE, type RepairableKind } from '../../ports/repair-store';
 import { recipients } from '../case/recipients';
@@ -67,19 +68,13 @@ export async function holdForCentre(deps: RepairDeps, input: HoldInput): Promise
   return {};
 }
 
-function requireAdmin(actor: StaffActor | undefined): void {
-  if (requireStaff(actor).role !== 'admin') throw new ForbiddenError('仅指挥中心可以恢复流程');
-}
-
-export const attentionKind = z.enum(REPAIRABLE);
-
 /**
  * `POST /v1/admin/attention/{kind}/{id}/resume` → 202: the workflow goes back to the state that failed
  * (the cause, say a broken reference record, is repaired first). If its execution is gone meanwhile,
  * it is restarted from the entity's current step instead.
  */
 export async function resumeFromAttention(deps: RepairDeps, actor: StaffActor | undefined, kind: RepairableKind, id: string) {
-  requireAdmin(actor);
+  requirePermission(isCentre(requireStaff(actor)), '仅指挥中心可以恢复流程');
   const item = await deps.repair.attention(kind, id);
   if (!item || item.resolvedAt) throw new NotFoundError('该事项不在待恢复列表中', 'NOT_AWAITING_RESUME');
   if (kind === 'case') await restoreCase(deps, id, item.previousStatus);

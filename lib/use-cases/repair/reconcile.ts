@@ -1,22 +1,10 @@
-import { z } from 'zod';
+import type { ReconcileInput } from '../../contracts/tasks/reconcile';
 import { toShanghaiIso } from '../../domain/case';
 import { log } from '../../log';
 import type { RepairableKind } from '../../ports/repair-store';
 import { restoreCase } from './case-attention';
 import type { RepairDeps } from './deps';
 import { restartPlan, WORKFLOW_OF } from './restart-plan';
-
-/**
- * The admin workflow `reconcile` (and its schedule, every 6 hours: a full pass calls DescribeExecution
- * once per open item, which Step Functions throttles, and failures already alarm at once): how much
- * one run may do.
- */
-export const reconcileInput = z
-  .object({
-    maxPages: z.number().int().min(1).max(50).default(20),
-    maxRestarts: z.number().int().min(1).max(200).default(50),
-  })
-  .strict();
 
 export interface Repaired {
   kind: RepairableKind;
@@ -64,7 +52,7 @@ export async function reconcileOne(deps: RepairDeps, entity: { kind: RepairableK
  * Finds open cases, wishes and visits without a running execution and restarts each from its current
  * step. Goes on from where the last run stopped, a bounded number of pages per run.
  */
-export async function reconcile(deps: RepairDeps, input: z.infer<typeof reconcileInput>) {
+export async function reconcile(deps: RepairDeps, input: ReconcileInput) {
   let cursor = await deps.repair.reconcileCursor();
   const repaired: Repaired[] = [];
   let checked = 0;

@@ -1,8 +1,8 @@
-import type { z } from 'zod';
+import type { RegisterElderCommand, RegisterVolunteerCommand } from '../../contracts/http/visits';
 import { requireStaff, type StaffActor } from '../../domain/actor';
 import { randomCode } from '../../domain/ids';
-import type { registerElderCommand, registerVolunteerCommand } from '../../domain/visits/visit';
-import { ForbiddenError, PhoneTakenError, ValidationError } from '../../errors';
+import { isCentre, mayManageGrid, requirePermission } from '../../domain/policy';
+import { PhoneTakenError, ValidationError } from '../../errors';
 import type { VisitDeps } from './deps';
 
 async function gridOf(deps: VisitDeps, gridId: string) {
@@ -16,9 +16,9 @@ async function gridOf(deps: VisitDeps, gridId: string) {
  * centre. The grid is named in the body, so it is checked once the body is read; the role was checked
  * before (routes.ts), so only those who may register elders somewhere ever learn the body's shape.
  */
-export async function registerElder(deps: VisitDeps, actor: StaffActor | undefined, command: z.infer<typeof registerElderCommand>) {
+export async function registerElder(deps: VisitDeps, actor: StaffActor | undefined, command: RegisterElderCommand) {
   const staff = requireStaff(actor);
-  if (!(staff.role === 'admin' || (staff.role === 'grid-worker' && staff.grids.includes(command.gridId)))) throw new ForbiddenError('只能登记本网格的老人');
+  requirePermission(mayManageGrid(staff, command.gridId), '只能登记本网格的老人');
   const grid = await gridOf(deps, command.gridId);
   const elderId = `E${randomCode(7)}`;
   const added = await deps.visits.addElder(
@@ -42,8 +42,8 @@ export async function registerElder(deps: VisitDeps, actor: StaffActor | undefin
 }
 
 /** `POST /v1/volunteers`: the centre registers volunteers (their phone then works for SMS check-in). */
-export async function registerVolunteer(deps: VisitDeps, actor: StaffActor | undefined, command: z.infer<typeof registerVolunteerCommand>) {
-  if (requireStaff(actor).role !== 'admin') throw new ForbiddenError('仅指挥中心可登记志愿者');
+export async function registerVolunteer(deps: VisitDeps, actor: StaffActor | undefined, command: RegisterVolunteerCommand) {
+  requirePermission(isCentre(requireStaff(actor)), '仅指挥中心可登记志愿者');
   const grid = await gridOf(deps, command.gridId);
   const volunteerId = `V${randomCode(7)}`;
   // The phone is claimed in the same write as the registration: of two at once, one gets it.

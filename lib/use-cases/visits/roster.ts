@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import type { RosterInput } from '../../contracts/tasks/weekly-roster';
 import { toShanghaiIso } from '../../domain/case';
 import { nextWeekStart, plannableWeek, weekId as weekIdOf, weekStartOf } from '../../domain/visits/availability';
 import { planWeek } from '../../domain/visits/plan-week';
@@ -9,12 +9,6 @@ import { log } from '../../log';
 import { notifyOnce } from '../notify';
 import { gridWorkerPhone } from '../case/recipients';
 import type { VisitDeps } from './deps';
-
-export const rosterInput = z.object({
-  /** A day (`YYYY-MM-DD`, Asia/Shanghai) or instant in the week to plan: this week or next; by default next week. */
-  weekOf: z.union([z.iso.date(), z.iso.datetime({ offset: true })]).optional(),
-});
-export type RosterInput = z.infer<typeof rosterInput>;
 
 /** The week to plan, or a 400 naming `weekOf`: checked where a roster is started and again where it runs. */
 export function rosterWeek(now: Date, weekOf: string | undefined): Date {

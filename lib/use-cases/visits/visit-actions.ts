@@ -1,7 +1,8 @@
-import type { z } from 'zod';
 import { toShanghaiIso } from '../../domain/case';
-import type { StaffActor } from '../../domain/actor';
-import { isPastEscalation, type checkOutCommand, type Visit, type VisitStatus } from '../../domain/visits/visit';
+import type { CheckOutCommand } from '../../contracts/http/visits';
+import { requireStaff, type StaffActor } from '../../domain/actor';
+import { actingVolunteerId, visitsListing } from '../../domain/policy';
+import { isPastEscalation, type Visit, type VisitStatus } from '../../domain/visits/visit';
 import { ConflictError, ForbiddenError, NotFoundError, UnauthenticatedError, ValidationError } from '../../errors';
 import { commandFrom, type CommandSource } from '../command-source';
 import type { VisitDeps } from './deps';
@@ -38,9 +39,9 @@ export async function checkOut(
   deps: VisitDeps,
   visitId: string,
   volunteerId: string,
-  source: CommandSource<z.infer<typeof checkOutCommand>>,
+  source: CommandSource<CheckOutCommand>,
 ): Promise<{ visitId: string; status: VisitStatus }> {
-  let command: z.infer<typeof checkOutCommand> | undefined;
+  let command: CheckOutCommand | undefined;
   for (let race = 0; race < 3; race += 1) {
     const visit = await deps.visits.visit(visitId);
     if (!visit) throw new NotFoundError('未找到该探访');
@@ -67,9 +68,9 @@ async function workflowRunning(deps: VisitDeps, visitId: string): Promise<boolea
 }
 
 export function volunteerIdOf(actor: StaffActor | undefined): string {
-  if (!actor) throw new UnauthenticatedError();
-  if (actor.role !== 'volunteer' || !actor.volunteerId) throw new ForbiddenError('仅志愿者本人可以签到签退');
-  return actor.volunteerId;
+  const volunteerId = actingVolunteerId(requireStaff(actor));
+  if (!volunteerId) throw new ForbiddenError('仅志愿者本人可以签到签退');
+  return volunteerId;
 }
 
 /**
@@ -79,11 +80,11 @@ export function volunteerIdOf(actor: StaffActor | undefined): string {
 export async function listVisits(deps: VisitDeps, actor: StaffActor | undefined, query: { elderId?: string; volunteerId?: string; from?: string; to?: string }) {
   if (!actor) throw new UnauthenticatedError();
   if (!query.elderId && !query.volunteerId) throw new ValidationError('须指定老人或志愿者', { elderId: '与 volunteerId 至少其一' });
-  if (actor.role === 'volunteer' && query.volunteerId !== actor.volunteerId) throw new ForbiddenError('只能查看自己的探访');
-  if (actor.role === 'department') throw new ForbiddenError('部门无权查看探访');
+  const listing = visitsListing(actor, query);
+  if (!listing.allowed) throw new ForbiddenError(listing.reason === 'only-own' ? '只能查看自己的探访' : '部门无权查看探访');
   const visits = await deps.visits.visitsOf(query);
   return visits
-    .filter((v) => actor.role !== 'grid-worker' || actor.grids.includes(v.gridId))
+    .filter(listing.shows)
     .map((v) => ({
       visitId: v.visitId,
       elderId: v.elderId,

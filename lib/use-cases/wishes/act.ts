@@ -1,7 +1,9 @@
 import { createHash } from 'node:crypto';
-import { requireStaff, type StaffActor } from '../../domain/actor';
+import { actorIdOf, requireActor, type WishActor } from '../../domain/actor';
 import { toShanghaiIso } from '../../domain/case';
-import { CONTACT_WITHIN_DAYS, type Claim, type Wish, type WishAction } from '../../domain/wishes/wish';
+import { actsAsVolunteer, mayApproachWish, mayTakeWishAction, requirePermission, actingVolunteerId, VOLUNTEER_WISH_ACTIONS } from '../../domain/policy';
+import type { WishAction } from '../../contracts/http/wishes';
+import { CONTACT_WITHIN_DAYS, type Claim, type Wish } from '../../domain/wishes/wish';
 import { wishSms } from '../../domain/wishes/wish-sms';
 import { ConflictError, ForbiddenError, NotFoundError } from '../../errors';
 import type { ExecutionView } from '../../ports/workflows';
@@ -21,18 +23,19 @@ async function load(deps: WishDeps, wishId: string): Promise<Wish> {
   return wish;
 }
 
-function gridStaff(actor: StaffActor, wish: Wish): void {
-  if (!(actor.role === 'admin' || (actor.role === 'grid-worker' && actor.grids.includes(wish.gridId)))) throw new ForbiddenError('只有受助人所在网格的网格员可以操作');
-}
+const NOT_GRID_STAFF = '只有受助人所在网格的网格员可以操作';
+const NOT_A_VOLUNTEER = '只有志愿者可以认领和完成心愿';
 
-function volunteerOf(actor: StaffActor): string {
-  if (actor.role !== 'volunteer' || !actor.volunteerId) throw new ForbiddenError('只有志愿者可以认领和完成心愿');
-  return actor.volunteerId;
+/** The volunteer taking a volunteer's action (the policy lets nobody else this far). */
+function volunteerOf(actor: WishActor): string {
+  const volunteerId = actingVolunteerId(actor);
+  if (!volunteerId) throw new ForbiddenError(NOT_A_VOLUNTEER);
+  return volunteerId;
 }
 
 /** Who decided what, so that the same vetting sent twice is recognised as a repeat. */
-function vetFingerprint(actor: StaffActor, action: Extract<WishAction, { type: 'vet' }>): string {
-  return createHash('sha256').update(`${actor.sub}|${action.approved}|${action.note}`).digest('hex').slice(0, 32);
+function vetFingerprint(actor: WishActor, action: Extract<WishAction, { type: 'vet' }>): string {
+  return createHash('sha256').update(`${actorIdOf(actor)}|${action.approved}|${action.note}`).digest('hex').slice(0, 32);
 }
 
 /** 409 unless the wish's execution is in one of `allowed`: a decision nobody will take is never a 202. */
@@ -46,22 +49,22 @@ async function resumeWish(deps: WishDeps, wishId: string, token: string, output:
   if ((await deps.workflows.completeTask(token, output)) === 'gone') await ensureRunning(deps, wishId, ['RUNNING', 'SUCCEEDED']);
 }
 
-/**
- * Whether the caller may act on this wish at all, decided before the action is read: staff of the
- * beneficiary's grid (or the centre) vet, confirm and withdraw; any volunteer may claim, and only a
- * claimant goes on from there (checked with the action).
- */
-function wishInScope(actor: StaffActor, wish: Wish): void {
-  if (actor.role === 'volunteer') volunteerOf(actor);
-  else gridStaff(actor, wish);
+/** Whether the caller may act on this wish at all (policy.ts), decided before the action is read. */
+function wishInScope(actor: WishActor, wish: Wish): void {
+  requirePermission(mayApproachWish(actor, wish), actsAsVolunteer(actor) ? NOT_A_VOLUNTEER : NOT_GRID_STAFF);
+}
+
+/** Whether the caller may take this action on this wish (policy.ts). */
+function mayTake(actor: WishActor, action: WishAction, wish: Wish): void {
+  requirePermission(mayTakeWishAction(actor, action.type, wish), VOLUNTEER_WISH_ACTIONS.includes(action.type) ? NOT_A_VOLUNTEER : NOT_GRID_STAFF);
 }
 
 /**
  * `POST /v1/wishes/{wishId}/actions`. The caller's scope on the wish comes before the action is read
  * (403 before 400). Every change is a conditional write; the workflow hears ids and codes.
  */
-export async function actOnWish(deps: WishDeps, wishId: string, actorIn: StaffActor | undefined, source: CommandSource<WishAction>): Promise<{ wishId: string; status: string }> {
-  const actor = requireStaff(actorIn);
+export async function actOnWish(deps: WishDeps, wishId: string, actorIn: WishActor | undefined, source: CommandSource<WishAction>): Promise<{ wishId: string; status: string }> {
+  const actor = requireActor(actorIn);
   const scoped = await load(deps, wishId);
   wishInScope(actor, scoped);
   const action = commandFrom(source);
@@ -75,11 +78,11 @@ export async function actOnWish(deps: WishDeps, wishId: string, actorIn: StaffAc
 }
 
 /** One try; `undefined` when another writer got there first (try again on fresh data). */
-async function attempt(deps: WishDeps, wish: Wish, actor: StaffActor, action: WishAction): Promise<string | undefined> {
+async function attempt(deps: WishDeps, wish: Wish, actor: WishActor, action: WishAction): Promise<string | undefined> {
+  mayTake(actor, action, wish);
   const now = toShanghaiIso(deps.clock.now());
   switch (action.type) {
     case 'vet': {
-      gridStaff(actor, wish);
       const mine = vetFingerprint(actor, action);
       if (wish.vetDecision) {
         if (wish.vetDecision.fingerprint !== mine) throw conflict('该心愿已审核');
@@ -132,8 +135,7 @@ async function attempt(deps: WishDeps, wish: Wish, actor: StaffActor, action: Wi
       return last ? 'fulfilled' : wish.status;
     }
     case 'confirm': {
-      // The beneficiary's own SMS reply confirms too (see sms-inbound.ts), with the centre's authority.
-      gridStaff(actor, wish);
+      // The beneficiary's own SMS reply confirms too (sms-inbound.ts): the policy lets them confirm their own wish.
       if (wish.status === 'confirmed') return 'confirmed';
       if (wish.status !== 'fulfilled') throw conflict();
       await ensureRunning(deps, wish.wishId, ['RUNNING']);
@@ -144,7 +146,6 @@ async function attempt(deps: WishDeps, wish: Wish, actor: StaffActor, action: Wi
       return 'confirmed';
     }
     case 'withdraw': {
-      gridStaff(actor, wish);
       if (wish.status === 'withdrawn') return 'withdrawn';
       if (!['submitted', 'published', 'claimed'].includes(wish.status)) throw conflict('已完成或已关闭的心愿不能撤回');
       for (const claim of await deps.wishes.claims(wish.wishId)) {

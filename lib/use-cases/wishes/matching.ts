@@ -1,11 +1,8 @@
-import { z } from 'zod';
 import { suggestWishes } from '../../domain/wishes/suggest';
 import type { Wish } from '../../domain/wishes/wish';
 import { wishSms } from '../../domain/wishes/wish-sms';
 import { notifyOnce } from '../notify';
 import type { WishDeps } from './deps';
-
-export const matchingInput = z.object({}).strict();
 
 async function allPublished(deps: WishDeps): Promise<Wish[]> {
   const out: Wish[] = [];

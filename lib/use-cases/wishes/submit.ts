@@ -1,10 +1,11 @@
 import { createHash } from 'node:crypto';
-import type { z } from 'zod';
+import type { SubmitWishCommand } from '../../contracts/http/wishes';
 import { requireStaff, type StaffActor } from '../../domain/actor';
 import { toShanghaiIso } from '../../domain/case';
 import { randomCode } from '../../domain/ids';
-import type { submitWishCommand, Wish } from '../../domain/wishes/wish';
-import { ForbiddenError, ValidationError } from '../../errors';
+import { mayManageGrid, requirePermission } from '../../domain/policy';
+import type { Wish } from '../../domain/wishes/wish';
+import { ValidationError } from '../../errors';
 import type { WishDeps } from './deps';
 
 /** Who a beneficiary is, as a hash: enough to notice a second open wish, nothing readable. */
@@ -15,10 +16,10 @@ export const beneficiaryKey = (b: { name: string; phone?: string | undefined; gr
  * `POST /v1/wishes`: a grid worker (for their grids) or the centre records a wish; vetting starts. The
  * grid is named in the body, so it is checked after the body is read, the role before (routes.ts).
  */
-export async function submitWish(deps: WishDeps, actor: StaffActor | undefined, command: z.infer<typeof submitWishCommand>) {
+export async function submitWish(deps: WishDeps, actor: StaffActor | undefined, command: SubmitWishCommand) {
   const staff = requireStaff(actor);
   const { gridId } = command.beneficiary;
-  if (!(staff.role === 'admin' || (staff.role === 'grid-worker' && staff.grids.includes(gridId)))) throw new ForbiddenError('只能登记本网格的心愿');
+  requirePermission(mayManageGrid(staff, gridId), '只能登记本网格的心愿');
   if (!(await deps.reference.grids()).some((g) => g.gridId === gridId)) throw new ValidationError('未知的网格', { 'beneficiary.gridId': `未知网格 ${gridId}` }, 'UNKNOWN_GRID');
   const key = beneficiaryKey(command.beneficiary);
   const [duplicate] = await deps.wishes.openWishesOf(key);

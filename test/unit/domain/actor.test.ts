@@ -1,4 +1,5 @@
-import { staffCovers, staffFromClaims } from '../../../lib/domain/actor';
+import { staffFromClaims } from '../../../lib/domain/actor';
+import { staffCovers } from '../../../lib/domain/policy';
 import { ForbiddenError, UnauthenticatedError } from '../../../lib/errors';
 
 describe('staffFromClaims', () => {

@@ -1,7 +1,7 @@
 import { AppError } from '../../../lib/errors';
 import type { HttpEvent } from '../../../lib/http/event';
 import { MAX_BODY_BYTES, parseJsonBody } from '../../../lib/http/request';
-import { submitCaseCommand } from '../../../lib/use-cases/submit-case';
+import { submitCaseCommand } from '../../../lib/contracts/http/cases';
 
 const event = (body: string | undefined, contentType = 'application/json'): HttpEvent => ({
   rawPath: '/v1/cases',
