@@ -13,7 +13,7 @@ export interface VolunteerContact {
   phone: string;
 }
 
-/** Elders, volunteers, visits and the points ledger. Personal data is kept apart from what plans use. */
+/** Elders, volunteers and visits. Personal data is kept apart from what plans use. (Points: lib/ports/points-ledger.ts.) */
 export interface VisitStore {
   /**
    * Registers an elder with their phone (if any) claimed in the same write: `false`, and nothing
@@ -24,7 +24,6 @@ export interface VisitStore {
   addVolunteer(volunteer: RosterVolunteer, contact: VolunteerContact): Promise<boolean>;
   elders(): Promise<RosterElder[]>;
   volunteers(): Promise<RosterVolunteer[]>;
-  elder(elderId: string): Promise<RosterElder | undefined>;
   elderContact(elderId: string): Promise<ElderContact | undefined>;
   volunteerContact(volunteerId: string): Promise<VolunteerContact | undefined>;
   volunteerByPhone(phone: string): Promise<string | undefined>;
@@ -36,10 +35,8 @@ export interface VisitStore {
   book(visit: Visit): Promise<boolean>;
   /** Applies `set` if the visit is still at `expectedVersion`; `false` when someone changed it first. */
   update(visitId: string, expectedVersion: number, set: Partial<Visit>, remove?: Array<keyof Visit>): Promise<boolean>;
-  /** Appends the ledger entry for a completed visit and updates the elder's visit history; once. */
+  /** Appends the ledger entry for a completed visit and updates the elder's visit history; once. Kept until its caller takes `PointsLedger.creditVisit`. */
   creditVisit(input: { visit: Visit; points: number; at: string }): Promise<boolean>;
-  /** The volunteer's points ledger (visits and wishes), oldest first. */
-  ledger(volunteerId: string): Promise<Array<{ ref: string; reason: string; points: number; at: string }>>;
   /** The visit a volunteer's phone can check in to by SMS right now. */
   pointCheckIn(volunteerId: string, visitId: string | null): Promise<void>;
   checkInPointer(volunteerId: string): Promise<string | undefined>;

@@ -1,6 +1,6 @@
 import { BatchWriteCommand, GetCommand, PutCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
-import { keys } from '../../lib/adapters/aws/dynamo';
 import { DynamoVisitStore } from '../../lib/adapters/aws/dynamo-visit-store';
+import { referenceKeys } from '../../lib/adapters/aws/model/reference';
 import { DEMO_CATEGORIES, DEMO_DEPARTMENTS, DEMO_ELDERS, DEMO_GRIDS, DEMO_STAFF, DEMO_VOLUNTEERS } from './demo-data';
 
 const MARKER = { pk: 'SEED#demo', sk: 'SEED' };
@@ -10,10 +10,10 @@ export async function seedDemoData(db: DynamoDBDocumentClient, tableName: string
   const marker = await db.send(new GetCommand({ TableName: tableName, Key: MARKER }));
   if (marker.Item) return false;
   const items: Record<string, unknown>[] = [
-    ...DEMO_CATEGORIES.map((c) => ({ ...keys.reference('CATEGORY', c.code), ...c })),
-    ...DEMO_GRIDS.map((g) => ({ ...keys.reference('GRID', g.gridId), ...g })),
-    ...DEMO_DEPARTMENTS.map((d) => ({ ...keys.reference('DEPARTMENT', d.departmentId), ...d })),
-    ...DEMO_STAFF.map((s) => ({ ...keys.staff(s.staffId), ...s })),
+    ...DEMO_CATEGORIES.map((c) => ({ ...referenceKeys.item('CATEGORY', c.code), ...c })),
+    ...DEMO_GRIDS.map((g) => ({ ...referenceKeys.item('GRID', g.gridId), ...g })),
+    ...DEMO_DEPARTMENTS.map((d) => ({ ...referenceKeys.item('DEPARTMENT', d.departmentId), ...d })),
+    ...DEMO_STAFF.map((s) => ({ ...referenceKeys.staff(s.staffId), ...s })),
   ];
   const visits = new DynamoVisitStore(db, tableName);
   const centre = (gridId: string) => DEMO_GRIDS.find((g) => g.gridId === gridId)!.centroid;

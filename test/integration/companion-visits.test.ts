@@ -1,6 +1,6 @@
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
-import { DynamoVisitStore } from '../../lib/adapters/aws/dynamo-visit-store';
+import { DynamoPointsLedger } from '../../lib/adapters/aws/dynamo-points-ledger';
 import { blocksInWeek } from '../../lib/domain/visits/availability';
 import { DEMO_ELDERS, DEMO_GRIDS, DEMO_VOLUNTEERS } from '../../local/seed/demo-data';
 import { gridWorkerPhone, useCaseFlow } from '../support/case-flow';
@@ -14,7 +14,7 @@ describe('临时儿女 companionship visits on the local engine', () => {
   const phoneOf = (volunteerId: string) => DEMO_VOLUNTEERS.find((v) => v.volunteerId === volunteerId)!.phone;
   let visits: VisitRow[] = [];
   const store = () =>
-    new DynamoVisitStore(
+    new DynamoPointsLedger(
       DynamoDBDocumentClient.from(new DynamoDBClient({ endpoint: ctx.t.stack.endpoints.dynamodb, region: 'ap-southeast-1', credentials: { accessKeyId: 'x', secretAccessKey: 'x' } })),
       'minqing-local-main',
     );
@@ -85,7 +85,7 @@ describe('临时儿女 companionship visits on the local engine', () => {
     await ctx.t.stack.settle();
     expect((await visit(first.visitId)).status).toBe('completed');
     expect((await ctx.t.api('POST', `/v1/visits/${first.visitId}/check-out`, { token, body: { wellbeing: 'ok', note: '重复提交' } })).status).toBe(202);
-    const ledger = () => store().ledger(first.volunteerId);
+    const ledger = () => store().entries(first.volunteerId);
     expect((await ledger()).filter((e) => e.ref === first.visitId)).toEqual([{ ref: first.visitId, reason: 'companion-visit', points: 10, at: expect.any(String) }]);
 
     // The same triggers fired again (a retried Lambda, a duplicated event) change nothing.

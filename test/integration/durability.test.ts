@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
-import { DynamoVisitStore } from '../../lib/adapters/aws/dynamo-visit-store';
+import { DynamoPointsLedger } from '../../lib/adapters/aws/dynamo-points-ledger';
 import { DEMO_ELDERS, DEMO_VOLUNTEERS } from '../../local/seed/demo-data';
 import { centrePhone } from '../support/case-flow';
 import { StackProcess } from '../support/stack-process';
@@ -62,10 +62,10 @@ describe('a hard kill and a restart lose nothing', () => {
     return lists.flatMap((l) => l.body);
   }
   const ledger = (volunteerId: string) =>
-    new DynamoVisitStore(
+    new DynamoPointsLedger(
       DynamoDBDocumentClient.from(new DynamoDBClient({ endpoint: sp.dynamodb, region: 'ap-southeast-1', credentials: { accessKeyId: 'x', secretAccessKey: 'x' } })),
       'minqing-local-main',
-    ).ledger(volunteerId);
+    ).entries(volunteerId);
 
   it('carries a case, a left-alone case, a wish and a visit to their ends across nine kills', async () => {
     const report = (address: string, phone: string) =>

@@ -1,6 +1,6 @@
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
-import { DynamoVisitStore } from '../../lib/adapters/aws/dynamo-visit-store';
+import { DynamoPointsLedger } from '../../lib/adapters/aws/dynamo-points-ledger';
 import { DEMO_ELDERS, DEMO_VOLUNTEERS } from '../../local/seed/demo-data';
 import { startTestStack, type ApiResponse, type TestStack } from '../support/local-stack';
 
@@ -42,10 +42,10 @@ describe('journeys under 20 % injected faults', () => {
     return out;
   };
   const ledger = (volunteerId: string) =>
-    new DynamoVisitStore(
+    new DynamoPointsLedger(
       DynamoDBDocumentClient.from(new DynamoDBClient({ endpoint: t.stack.endpoints.dynamodb, region: 'ap-southeast-1', credentials: { accessKeyId: 'x', secretAccessKey: 'x' } })),
       'minqing-local-main',
-    ).ledger(volunteerId);
+    ).entries(volunteerId);
   const noDoubles = (id: string) => {
     const mine = t.outbox().filter((m) => m.text.includes(id)).map((m) => `${m.to}|${m.text}`);
     expect(mine.length).toBeGreaterThan(0);

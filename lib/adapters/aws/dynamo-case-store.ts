@@ -2,7 +2,6 @@ import {
   GetCommand,
   PutCommand,
   QueryCommand,
-  TransactWriteCommand,
   UpdateCommand,
   type DynamoDBDocumentClient,
 } from '@aws-sdk/lib-dynamodb';
@@ -21,26 +20,19 @@ import {
   type StepDecision,
   type Transition,
 } from '../../ports/case-store';
-import { getByPhone, isConditionFailure, keys, phoneDigest, queryAll, transactOrLose, withoutKeys, type TransactItem } from './dynamo';
+import { queueOfStep } from '../../domain/work-queues';
+import { getByPhone, phoneDigest, queryAll, transactNamed, transactOrLose, withoutKeys, type NamedTransactItems, type TransactItem } from './dynamo';
 import { outboxPut } from './dynamo-sms-outbox';
+import { caseKeys, idempotencyKey } from './model/case';
+import { metricKeys } from './model/metric';
+import { stepKeys } from './model/step';
+import { GSI1_ATTRIBUTES } from './model/table';
+import { versionedUpdate } from './versioned-update';
 
 type Item = Record<string, unknown>;
 
-/** Which worklist a step sits in: the grid's, the department's, or the centre's. Feedback waits on a resident. */
-export function workQueue(step: Pick<OpenStep, 'step' | 'assignee'>): string | undefined {
-  if (step.step === 'feedback') return undefined;
-  if (step.step === 'centre-review' || step.assignee.centre) return 'CENTRE';
-  if (step.step === 'accept' || step.step === 'resolve') return step.assignee.departmentId ? `DEPT#${step.assignee.departmentId}` : 'CENTRE';
-  return step.assignee.gridId ? `GRID#${step.assignee.gridId}` : 'CENTRE';
-}
-
-/** Position of the idempotency item in the create transaction (its cancellation reason tells a taken key). */
-const IDEMPOTENCY_ITEM = 3;
-
-/** Not under `STEP#`: a pending decision is no step, and closing a case leaves it alone. */
-const pendingKey = (caseId: string, step: CaseStep, forSeq: number) => ({ pk: `CASE#${caseId}`, sk: `PENDING#${step}#${String(forSeq).padStart(4, '0')}` });
-
-const openIndexKey = (record: Pick<CaseRecord, 'gridId' | 'category'>) => (record.gridId ? `OPEN#${record.gridId}#${record.category}` : undefined);
+/** The name of the idempotency item in the create transaction: its failed condition tells a taken key. */
+const IDEMPOTENCY_ITEM = 'idempotency';
 
 export class DynamoCaseStore implements CaseStore {
   constructor(
@@ -58,7 +50,7 @@ export class DynamoCaseStore implements CaseStore {
         items.push({
           Update: {
             TableName: this.tableName,
-            Key: keys.metric(dimension, inc.day, key),
+            Key: metricKeys.counter(dimension, inc.day, key),
             UpdateExpression: `SET #key = :key ADD ${counters.map((_, i) => `#c${i} :n${i}`).join(', ')}`,
             ExpressionAttributeNames: { '#key': 'key', ...Object.fromEntries(counters.map(([name], i) => [`#c${i}`, name])) },
             ExpressionAttributeValues: { ':key': key, ...Object.fromEntries(counters.map(([, n], i) => [`:n${i}`, n])) },
@@ -70,28 +62,16 @@ export class DynamoCaseStore implements CaseStore {
   }
 
   private eventItem(caseId: string, version: number, event: TimelineEntry): TransactItem {
-    return { Put: { TableName: this.tableName, Item: { ...keys.caseEvent(caseId, version), ...event } } };
+    return { Put: { TableName: this.tableName, Item: { ...caseKeys.event(caseId, version), ...event } } };
   }
 
   private caseUpdate(t: Transition): TransactItem {
-    const entries = Object.entries(t.set).filter(([k]) => !['caseId', 'version'].includes(k));
-    const names: Record<string, string> = { '#version': 'version' };
-    const values: Record<string, unknown> = { ':next': t.expectedVersion + 1, ':expected': t.expectedVersion };
-    const sets = entries.map(([k, v], i) => {
-      names[`#f${i}`] = k;
-      values[`:v${i}`] = v;
-      return `#f${i} = :v${i}`;
-    });
-    const removed = [...(t.leaveOpenIndex ? ['gsi1pk', 'gsi1sk'] : []), ...(t.remove ?? []).map((k, i) => ((names[`#r${i}`] = k), `#r${i}`))];
-    const remove = removed.length ? ` REMOVE ${removed.join(', ')}` : '';
+    const { caseId: _id, ...set } = t.set;
     return {
       Update: {
         TableName: this.tableName,
-        Key: keys.caseMeta(t.caseId),
-        UpdateExpression: `SET ${[...sets, '#version = :next'].join(', ')}${remove}`,
-        ConditionExpression: '#version = :expected',
-        ExpressionAttributeNames: names,
-        ExpressionAttributeValues: values,
+        Key: caseKeys.meta(t.caseId),
+        ...versionedUpdate({ expectedVersion: t.expectedVersion, set, remove: [...(t.leaveOpenIndex ? GSI1_ATTRIBUTES : []), ...(t.remove ?? [])] }),
       },
     };
   }
@@ -106,34 +86,31 @@ export class DynamoCaseStore implements CaseStore {
 
   async create(input: NewCase): Promise<{ created: true } | { created: false; existing?: IdempotencyRecord }> {
     const { record, contact, firstEvent, idempotency } = input;
-    const openKey = openIndexKey(record);
-    const items: TransactItem[] = [
-      {
-        Put: {
-          TableName: this.tableName,
-          Item: { ...keys.caseMeta(record.caseId), ...record, ...(openKey ? { gsi1pk: openKey, gsi1sk: record.createdAt } : {}) },
-          ConditionExpression: 'attribute_not_exists(pk)',
+    const items: NamedTransactItems = [
+      [
+        'case',
+        {
+          Put: {
+            TableName: this.tableName,
+            Item: { ...caseKeys.meta(record.caseId), ...record, ...(record.gridId ? { gsi1pk: caseKeys.openIndex(record.gridId, record.category), gsi1sk: record.createdAt } : {}) },
+            ConditionExpression: 'attribute_not_exists(pk)',
+          },
         },
-      },
-      { Put: { TableName: this.tableName, Item: { ...keys.caseContact(record.caseId), ...contact } } },
-      this.eventItem(record.caseId, record.version, firstEvent),
-      ...(idempotency ? [this.idempotencyPut(record.caseId, idempotency)] : []),
-      ...this.metricItems(input.metrics),
+      ],
+      ['contact', { Put: { TableName: this.tableName, Item: { ...caseKeys.contact(record.caseId), ...contact } } }],
+      ['first event', this.eventItem(record.caseId, record.version, firstEvent)],
+      ...(idempotency ? [[IDEMPOTENCY_ITEM, this.idempotencyPut(record.caseId, idempotency)] as const] : []),
+      ...this.metricItems(input.metrics).map((item) => ['metric', item] as const),
       // The confirmation SMS is queued with the case or not at all: no case without its SMS, no SMS for a case never stored.
-      ...(input.outbox ?? []).map((message) => outboxPut(this.tableName, message, new Date(record.createdAt))),
+      ...(input.outbox ?? []).map((message) => ['sms', outboxPut(this.tableName, message, new Date(record.createdAt))] as const),
     ];
-    try {
-      await this.db.send(new TransactWriteCommand({ TransactItems: items }));
-      return { created: true };
-    } catch (err) {
-      if (!isConditionFailure(err)) throw err;
-      const reasons = (err as { CancellationReasons?: Array<{ Code?: string }> }).CancellationReasons ?? [];
-      if (idempotency && reasons[IDEMPOTENCY_ITEM]?.Code === 'ConditionalCheckFailed') {
-        const existing = await this.findByIdempotencyKey(idempotency.key, idempotency.boundAt);
-        return existing ? { created: false, existing } : { created: false };
-      }
-      return { created: false };
+    const out = await transactNamed(this.db, items);
+    if (out.written) return { created: true };
+    if (idempotency && out.failed.includes(IDEMPOTENCY_ITEM)) {
+      const existing = await this.findByIdempotencyKey(idempotency.key, idempotency.boundAt);
+      return existing ? { created: false, existing } : { created: false };
     }
+    return { created: false };
   }
 
   /** Takes the key unless an unexpired binding holds it (a binding from before expiry was recorded counts as expired). */
@@ -141,7 +118,7 @@ export class DynamoCaseStore implements CaseStore {
     return {
       Put: {
         TableName: this.tableName,
-        Item: { ...keys.idempotency(binding.key), caseId, fingerprint: binding.fingerprint, expiresAt: binding.expiresAt },
+        Item: { ...idempotencyKey(binding.key), caseId, fingerprint: binding.fingerprint, expiresAt: binding.expiresAt },
         ConditionExpression: 'attribute_not_exists(pk) OR attribute_not_exists(expiresAt) OR expiresAt <= :now',
         ExpressionAttributeValues: { ':now': binding.boundAt },
       },
@@ -149,7 +126,7 @@ export class DynamoCaseStore implements CaseStore {
   }
 
   async findByIdempotencyKey(key: string, nowSeconds: number): Promise<IdempotencyRecord | undefined> {
-    const out = await this.db.send(new GetCommand({ TableName: this.tableName, Key: keys.idempotency(key), ConsistentRead: true }));
+    const out = await this.db.send(new GetCommand({ TableName: this.tableName, Key: idempotencyKey(key), ConsistentRead: true }));
     const item = out.Item;
     // DynamoDB deletes expired items only eventually (DynamoDB Local never): expiry is checked here too.
     if (!item || typeof item.expiresAt !== 'number' || item.expiresAt <= nowSeconds) return undefined;
@@ -157,12 +134,12 @@ export class DynamoCaseStore implements CaseStore {
   }
 
   async get(caseId: string): Promise<CaseRecord | undefined> {
-    const out = await this.db.send(new GetCommand({ TableName: this.tableName, Key: keys.caseMeta(caseId), ConsistentRead: true }));
+    const out = await this.db.send(new GetCommand({ TableName: this.tableName, Key: caseKeys.meta(caseId), ConsistentRead: true }));
     return withoutKeys<CaseRecord>(out.Item);
   }
 
   async contact(caseId: string): Promise<CaseContact | undefined> {
-    const out = await this.db.send(new GetCommand({ TableName: this.tableName, Key: keys.caseContact(caseId), ConsistentRead: true }));
+    const out = await this.db.send(new GetCommand({ TableName: this.tableName, Key: caseKeys.contact(caseId), ConsistentRead: true }));
     return withoutKeys<CaseContact>(out.Item);
   }
 
@@ -170,44 +147,44 @@ export class DynamoCaseStore implements CaseStore {
     return queryAll(this.db, {
       TableName: this.tableName,
       KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
-      ExpressionAttributeValues: { ':pk': `CASE#${caseId}`, ':prefix': prefix },
+      ExpressionAttributeValues: { ':pk': caseKeys.partition(caseId), ':prefix': prefix },
       ConsistentRead: true,
     });
   }
 
   async timeline(caseId: string): Promise<TimelineEntry[]> {
-    return (await this.queryCase(caseId, 'EVENT#')).map((item) => withoutKeys<TimelineEntry>(item)!);
+    return (await this.queryCase(caseId, caseKeys.eventPrefix)).map((item) => withoutKeys<TimelineEntry>(item)!);
   }
 
   async step(caseId: string, step: CaseStep): Promise<OpenStep | undefined> {
-    const out = await this.db.send(new GetCommand({ TableName: this.tableName, Key: keys.caseStep(caseId, step), ConsistentRead: true }));
+    const out = await this.db.send(new GetCommand({ TableName: this.tableName, Key: stepKeys.step(caseId, step), ConsistentRead: true }));
     return withoutKeys<OpenStep>(out.Item);
   }
 
   async recordStepOpened(input: Parameters<CaseStore['recordStepOpened']>[0]): Promise<boolean> {
     const { step, status, expectedVersion, event } = input;
     // A step opened with its decision already taken waits on no one's worklist.
-    const queue = step.decision ? undefined : workQueue(step);
+    const queue = step.decision ? undefined : queueOfStep(step);
     return this.transact([
       {
         Put: {
           TableName: this.tableName,
-          Item: { ...keys.caseStep(step.caseId, step.step), ...step, ...(queue ? { gsi1pk: `WORK#${queue}`, gsi1sk: `${step.dueAt}#${step.caseId}` } : {}) },
+          Item: { ...stepKeys.step(step.caseId, step.step), ...step, ...(queue ? stepKeys.inWorkQueue(queue, step.dueAt, step.caseId) : {}) },
         },
       },
-      ...(input.takesPending ? [{ Delete: { TableName: this.tableName, Key: pendingKey(step.caseId, step.step, step.openedSeq) } }] : []),
+      ...(input.takesPending ? [{ Delete: { TableName: this.tableName, Key: stepKeys.pending(step.caseId, step.step, step.openedSeq) } }] : []),
       ...this.transitionItems({ caseId: step.caseId, expectedVersion, set: { status }, ...(input.remove ? { remove: input.remove } : {}), event }),
     ]);
   }
 
   async pendingDecisions(caseId: string, step: CaseStep): Promise<PendingDecision[]> {
-    return (await this.queryCase(caseId, `PENDING#${step}#`)).map((item) => withoutKeys<PendingDecision>(item)!);
+    return (await this.queryCase(caseId, stepKeys.pendingPrefix(step))).map((item) => withoutKeys<PendingDecision>(item)!);
   }
 
   recordPendingDecision(input: { pending: PendingDecision; transition: Transition }): Promise<boolean> {
     const { pending, transition } = input;
     return this.transact([
-      { Put: { TableName: this.tableName, Item: { ...pendingKey(pending.caseId, pending.step, pending.forSeq), ...pending }, ConditionExpression: 'attribute_not_exists(pk)' } },
+      { Put: { TableName: this.tableName, Item: { ...stepKeys.pending(pending.caseId, pending.step, pending.forSeq), ...pending }, ConditionExpression: 'attribute_not_exists(pk)' } },
       ...this.transitionItems(transition),
     ]);
   }
@@ -218,7 +195,7 @@ export class DynamoCaseStore implements CaseStore {
       {
         Update: {
           TableName: this.tableName,
-          Key: keys.caseStep(step.caseId, step.step),
+          Key: stepKeys.step(step.caseId, step.step),
           UpdateExpression: 'SET decision = :decision REMOVE gsi1pk, gsi1sk',
           ConditionExpression: 'taskToken = :token AND attribute_not_exists(decision) AND attribute_not_exists(closedAt)',
           ExpressionAttributeValues: { ':decision': decision, ':token': step.taskToken },
@@ -233,7 +210,7 @@ export class DynamoCaseStore implements CaseStore {
   }
 
   async closeSteps(caseId: string, at: string): Promise<void> {
-    for (const item of await this.queryCase(caseId, 'STEP#')) {
+    for (const item of await this.queryCase(caseId, stepKeys.prefix)) {
       if (item.closedAt || item.decision) continue;
       await this.db.send(
         new UpdateCommand({
@@ -247,18 +224,18 @@ export class DynamoCaseStore implements CaseStore {
   }
 
   async addFollower(caseId: string, follower: { caseId: string; phone: string }): Promise<void> {
-    await this.db.send(new PutCommand({ TableName: this.tableName, Item: { ...keys.caseFollower(caseId, follower.caseId), ...follower } }));
+    await this.db.send(new PutCommand({ TableName: this.tableName, Item: { ...caseKeys.follower(caseId, follower.caseId), ...follower } }));
   }
 
   async followers(caseId: string): Promise<Array<{ caseId: string; phone: string }>> {
-    return (await this.queryCase(caseId, 'FOLLOWER#')).map((item) => ({ caseId: String(item.caseId), phone: String(item.phone) }));
+    return (await this.queryCase(caseId, caseKeys.followerPrefix)).map((item) => ({ caseId: String(item.caseId), phone: String(item.phone) }));
   }
 
   async markOriginal(caseId: string, at: string): Promise<void> {
     await this.db.send(
       new UpdateCommand({
         TableName: this.tableName,
-        Key: keys.caseMeta(caseId),
+        Key: caseKeys.meta(caseId),
         UpdateExpression: 'SET originalSince = if_not_exists(originalSince, :at)',
         ConditionExpression: 'attribute_exists(pk)',
         ExpressionAttributeValues: { ':at': at },
@@ -272,7 +249,7 @@ export class DynamoCaseStore implements CaseStore {
         TableName: this.tableName,
         IndexName: 'gsi1',
         KeyConditionExpression: 'gsi1pk = :pk AND gsi1sk >= :since',
-        ExpressionAttributeValues: { ':pk': openIndexKey({ gridId, category }), ':since': sinceIso },
+        ExpressionAttributeValues: { ':pk': caseKeys.openIndex(gridId, category), ':since': sinceIso },
         ScanIndexForward: false,
         Limit: 50,
       }),
@@ -283,7 +260,7 @@ export class DynamoCaseStore implements CaseStore {
   async worklist(queues: string[]): Promise<OpenStep[]> {
     const pages = await Promise.all(
       queues.map((queue) =>
-        queryAll(this.db, { TableName: this.tableName, IndexName: 'gsi1', KeyConditionExpression: 'gsi1pk = :pk', ExpressionAttributeValues: { ':pk': `WORK#${queue}` } }),
+        queryAll(this.db, { TableName: this.tableName, IndexName: 'gsi1', KeyConditionExpression: 'gsi1pk = :pk', ExpressionAttributeValues: { ':pk': stepKeys.workQueue(queue) } }),
       ),
     );
     return pages
@@ -293,19 +270,20 @@ export class DynamoCaseStore implements CaseStore {
   }
 
   async awaitRatingFrom(phone: string, caseId: string): Promise<void> {
-    await this.db.send(new PutCommand({ TableName: this.tableName, Item: { ...keys.ratingReply(phoneDigest(phone)), caseId } }));
+    await this.db.send(new PutCommand({ TableName: this.tableName, Item: { ...caseKeys.awaitingRating(phoneDigest(phone)), caseId } }));
   }
 
   async caseAwaitingRatingFrom(phone: string): Promise<string | undefined> {
-    return (await getByPhone(this.db, this.tableName, phone, keys.ratingReply))?.caseId as string | undefined;
+    return (await getByPhone(this.db, this.tableName, phone, caseKeys.awaitingRating))?.caseId as string | undefined;
   }
 
   async metrics(by: MetricDimension, fromDay: string, toDay: string): Promise<MetricRow[]> {
     const totals = new Map<string, MetricRow>();
+    const days = metricKeys.days(fromDay, toDay);
     const items = await queryAll(this.db, {
       TableName: this.tableName,
       KeyConditionExpression: 'pk = :pk AND sk BETWEEN :from AND :to',
-      ExpressionAttributeValues: { ':pk': keys.metric(by, '', '').pk, ':from': `${fromDay}#`, ':to': `${toDay}#\uffff` },
+      ExpressionAttributeValues: { ':pk': metricKeys.partition(by), ':from': days.from, ':to': days.to },
     });
     for (const item of items) {
       const key = String(item.key);

@@ -1,7 +1,8 @@
 import { DeleteCommand, PutCommand, UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import type { OnceStore } from '../../ports/messaging';
 import type { Clock } from '../../ports/clock';
-import { isConditionFailure, keys } from './dynamo';
+import { writeOrLose } from './dynamo';
+import { onceKey } from './model/once';
 
 /** Records are kept 90 days, long past any retry, then expire by TTL. */
 const KEEP_SECONDS = 90 * 24 * 3600;
@@ -15,29 +16,24 @@ export class DynamoOnceStore implements OnceStore {
 
   async claim(key: string, leaseSeconds: number): Promise<boolean> {
     const nowSeconds = Math.floor(this.clock.now().getTime() / 1000);
-    try {
-      await this.db.send(
-        new PutCommand({
-          TableName: this.tableName,
-          Item: { ...keys.once(key), state: 'in-progress', leaseUntil: nowSeconds + leaseSeconds, expiresAt: nowSeconds + KEEP_SECONDS },
-          // A holder that died leaves an expired lease behind; the next attempt may take it over.
-          ConditionExpression: 'attribute_not_exists(pk) OR (#state = :inProgress AND leaseUntil < :now)',
-          ExpressionAttributeNames: { '#state': 'state' },
-          ExpressionAttributeValues: { ':inProgress': 'in-progress', ':now': nowSeconds },
-        }),
-      );
-      return true;
-    } catch (err) {
-      if (isConditionFailure(err)) return false;
-      throw err;
-    }
+    return writeOrLose(
+      this.db,
+      new PutCommand({
+        TableName: this.tableName,
+        Item: { ...onceKey(key), state: 'in-progress', leaseUntil: nowSeconds + leaseSeconds, expiresAt: nowSeconds + KEEP_SECONDS },
+        // A holder that died leaves an expired lease behind; the next attempt may take it over.
+        ConditionExpression: 'attribute_not_exists(pk) OR (#state = :inProgress AND leaseUntil < :now)',
+        ExpressionAttributeNames: { '#state': 'state' },
+        ExpressionAttributeValues: { ':inProgress': 'in-progress', ':now': nowSeconds },
+      }),
+    );
   }
 
   async complete(key: string, detail: Record<string, string>): Promise<void> {
     await this.db.send(
       new UpdateCommand({
         TableName: this.tableName,
-        Key: keys.once(key),
+        Key: onceKey(key),
         UpdateExpression: 'SET #state = :done, detail = :detail REMOVE leaseUntil',
         ExpressionAttributeNames: { '#state': 'state' },
         ExpressionAttributeValues: { ':done': 'done', ':detail': detail },
@@ -46,6 +42,6 @@ export class DynamoOnceStore implements OnceStore {
   }
 
   async release(key: string): Promise<void> {
-    await this.db.send(new DeleteCommand({ TableName: this.tableName, Key: keys.once(key) }));
+    await this.db.send(new DeleteCommand({ TableName: this.tableName, Key: onceKey(key) }));
   }
 }

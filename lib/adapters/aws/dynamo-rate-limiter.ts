@@ -1,7 +1,8 @@
 import { UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { parseLimitKey } from '../../domain/limits';
 import type { RateLimiter } from '../../ports/rate-limiter';
-import { isConditionFailure, keys, phoneDigest } from './dynamo';
+import { isConditionFailure, phoneDigest } from './dynamo';
+import { rateLimitKey } from './model/limiter';
 
 /**
  * Fixed-window counters, one item per scope, number and window. A single conditional `ADD` counts
@@ -29,7 +30,7 @@ export class DynamoRateLimiter implements RateLimiter {
       await this.db.send(
         new UpdateCommand({
           TableName: this.tableName,
-          Key: keys.rateLimit(scope, phoneDigest(subject), windowSeconds, window),
+          Key: rateLimitKey(scope, phoneDigest(subject), windowSeconds, window),
           UpdateExpression: 'SET expiresAt = :windowEnd ADD n :one',
           ConditionExpression: 'attribute_not_exists(n) OR n < :limit',
           ExpressionAttributeValues: { ':one': 1, ':limit': limit, ':windowEnd': windowEnd },

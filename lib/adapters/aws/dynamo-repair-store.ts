@@ -1,15 +1,15 @@
 import { GetCommand, PutCommand, QueryCommand, ScanCommand, UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import type { Attention, RepairableKind, RepairCandidate, RepairStore, WorkflowRun } from '../../ports/repair-store';
-import { isConditionFailure, withoutKeys } from './dynamo';
+import { withoutKeys, writeOrLose } from './dynamo';
 import { decodeCursor, encodeCursor } from './dynamo-cursor';
+import { REPAIRABLE_PREFIX as PREFIX, repairKeys } from './model/repair';
 
-const PREFIX: Record<RepairableKind, string> = { case: 'CASE#', wish: 'WISH#', visit: 'VISIT#' };
 /** Statuses after which a lifecycle has nothing left to do. */
 const FINISHED = ['closed', 'expired', 'rejected', 'withdrawn', 'completed', 'cancelled'];
 
-const attentionKey = (kind: RepairableKind, id: string) => ({ pk: `${PREFIX[kind]}${id}`, sk: 'ATTENTION' });
-const runKey = (kind: RepairableKind, id: string) => ({ pk: `${PREFIX[kind]}${id}`, sk: 'WORKFLOW' });
-const CURSOR_KEY = { pk: 'RECONCILE', sk: 'CURSOR' };
+const attentionKey = repairKeys.attention;
+const runKey = repairKeys.run;
+const CURSOR_KEY = repairKeys.reconcileCursor;
 
 /** The reconciler's scan cursor, in the one cursor format of the stores (checked when read back). */
 const SCAN_CURSOR_SCOPE = 'reconcile-scan';
@@ -28,31 +28,26 @@ export class DynamoRepairStore implements RepairStore {
 
   async holdForAttention(item: Attention): Promise<void> {
     await this.db.send(
-      new PutCommand({ TableName: this.tableName, Item: { ...attentionKey(item.kind, item.id), ...item, gsi1pk: 'ATTENTION', gsi1sk: `${item.since}#${item.kind}#${item.id}` } }),
+      new PutCommand({ TableName: this.tableName, Item: { ...attentionKey(item.kind, item.id), ...item, ...repairKeys.inOpenAttention(item) } }),
     );
   }
 
   async resolveAttention(kind: RepairableKind, id: string, taskToken: string, at: string): Promise<boolean> {
-    try {
-      await this.db.send(
-        new UpdateCommand({
-          TableName: this.tableName,
-          Key: attentionKey(kind, id),
-          UpdateExpression: 'SET resolvedAt = :at REMOVE gsi1pk, gsi1sk',
-          ConditionExpression: 'taskToken = :token AND attribute_not_exists(resolvedAt)',
-          ExpressionAttributeValues: { ':at': at, ':token': taskToken },
-        }),
-      );
-      return true;
-    } catch (err) {
-      if (isConditionFailure(err)) return false;
-      throw err;
-    }
+    return writeOrLose(
+      this.db,
+      new UpdateCommand({
+        TableName: this.tableName,
+        Key: attentionKey(kind, id),
+        UpdateExpression: 'SET resolvedAt = :at REMOVE gsi1pk, gsi1sk',
+        ConditionExpression: 'taskToken = :token AND attribute_not_exists(resolvedAt)',
+        ExpressionAttributeValues: { ':at': at, ':token': taskToken },
+      }),
+    );
   }
 
   async openAttention(limit: number): Promise<Attention[]> {
     const out = await this.db.send(
-      new QueryCommand({ TableName: this.tableName, IndexName: 'gsi1', KeyConditionExpression: 'gsi1pk = :pk', ExpressionAttributeValues: { ':pk': 'ATTENTION' }, Limit: limit }),
+      new QueryCommand({ TableName: this.tableName, IndexName: 'gsi1', KeyConditionExpression: 'gsi1pk = :pk', ExpressionAttributeValues: { ':pk': repairKeys.openAttention }, Limit: limit }),
     );
     return (out.Items ?? []).map((item) => withoutKeys<Attention>(item)!);
   }
@@ -63,20 +58,15 @@ export class DynamoRepairStore implements RepairStore {
   }
 
   async recordRestart(run: WorkflowRun, expectedRestarts: number): Promise<boolean> {
-    try {
-      await this.db.send(
-        new PutCommand({
-          TableName: this.tableName,
-          Item: { ...runKey(run.kind, run.id), ...run },
-          ConditionExpression: expectedRestarts === 0 ? 'attribute_not_exists(pk)' : 'restarts = :expected',
-          ...(expectedRestarts === 0 ? {} : { ExpressionAttributeValues: { ':expected': expectedRestarts } }),
-        }),
-      );
-      return true;
-    } catch (err) {
-      if (isConditionFailure(err)) return false;
-      throw err;
-    }
+    return writeOrLose(
+      this.db,
+      new PutCommand({
+        TableName: this.tableName,
+        Item: { ...runKey(run.kind, run.id), ...run },
+        ConditionExpression: expectedRestarts === 0 ? 'attribute_not_exists(pk)' : 'restarts = :expected',
+        ...(expectedRestarts === 0 ? {} : { ExpressionAttributeValues: { ':expected': expectedRestarts } }),
+      }),
+    );
   }
 
   async candidates(cursor: string | undefined, pageSize: number): Promise<{ items: RepairCandidate[]; cursor?: string }> {
@@ -89,7 +79,7 @@ export class DynamoRepairStore implements RepairStore {
         FilterExpression: `sk = :meta AND (begins_with(pk, :case) OR begins_with(pk, :wish) OR begins_with(pk, :visit)) AND NOT #status IN (${FINISHED.map((_, i) => `:f${i}`).join(', ')})`,
         ExpressionAttributeNames: { '#status': 'status' },
         ExpressionAttributeValues: {
-          ':meta': 'META',
+          ':meta': repairKeys.meta,
           ':case': PREFIX.case,
           ':wish': PREFIX.wish,
           ':visit': PREFIX.visit,

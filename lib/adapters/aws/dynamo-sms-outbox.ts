@@ -1,6 +1,7 @@
 import { DeleteCommand, PutCommand, QueryCommand, UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import type { HeldSms, OutgoingSms, SmsOutbox, SmsOutcome } from '../../ports/messaging';
-import { isConditionFailure, keys, transactOrLose, type TransactItem } from './dynamo';
+import { isConditionFailure, transactOrLose, writeOrLose, type TransactItem } from './dynamo';
+import { outboxKeys } from './model/outbox';
 
 /** Outbox items are kept 90 days (long past any redelivery), then expire by TTL. */
 const KEEP_SECONDS = 90 * 24 * 3600;
@@ -10,16 +11,11 @@ const KEEP_SECONDS = 90 * 24 * 3600;
  */
 const FLUSH_LEASE_SECONDS = 120;
 
-/**
- * Every outbox item's key starts so; the sender's stream filter (serverless.yml) matches INSERTs of
- * items under it whose `state` is `queued`.
- */
-export const SMS_OUTBOX_PREFIX = 'SMS-OUTBOX#';
-const outboxKey = (key: string) => ({ pk: `${SMS_OUTBOX_PREFIX}${key}`, sk: 'SMS' });
+const outboxKey = outboxKeys.message;
 
 /** Held entries are partitioned by the UTC day quiet hours end for them; the flush reads yesterday's and today's. */
 const dayOf = (iso: string) => iso.slice(0, 10);
-const heldKey = (held: Pick<HeldSms, 'key' | 'sendAfter'>) => keys.deferredSms(dayOf(held.sendAfter), held.sendAfter, held.key);
+const heldKey = (held: Pick<HeldSms, 'key' | 'sendAfter'>) => outboxKeys.held(dayOf(held.sendAfter), held.sendAfter, held.key);
 
 const optional = (message: OutgoingSms) => ({
   ...(message.staleAt ? { staleAt: message.staleAt } : {}),
@@ -65,13 +61,7 @@ export class DynamoSmsOutbox implements SmsOutbox {
 
   async enqueue(message: OutgoingSms, at: Date): Promise<boolean> {
     const { Put } = outboxPut(this.tableName, message, at);
-    try {
-      await this.db.send(new PutCommand(Put!));
-      return true;
-    } catch (err) {
-      if (isConditionFailure(err)) return false;
-      throw err;
-    }
+    return writeOrLose(this.db, new PutCommand(Put!));
   }
 
   async claim(key: string, from: 'queued' | 'held', now: Date): Promise<'claimed' | 'resumed' | 'done' | 'busy'> {
@@ -140,7 +130,7 @@ export class DynamoSmsOutbox implements SmsOutbox {
         new QueryCommand({
           TableName: this.tableName,
           KeyConditionExpression: 'pk = :pk AND sk <= :now',
-          ExpressionAttributeValues: { ':pk': keys.deferredSms(day, '', '').pk, ':now': `${nowIso}#\uffff` },
+          ExpressionAttributeValues: { ':pk': outboxKeys.heldOn(day), ':now': outboxKeys.dueBy(nowIso) },
           ConsistentRead: true,
         }),
       );

@@ -1,7 +1,8 @@
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
-import { DynamoDBDocumentClient, GetCommand, QueryCommand, TransactWriteCommand, type QueryCommandInput } from '@aws-sdk/lib-dynamodb';
+import { DeleteCommand, DynamoDBDocumentClient, GetCommand, PutCommand, QueryCommand, TransactWriteCommand, UpdateCommand, type QueryCommandInput } from '@aws-sdk/lib-dynamodb';
 import { phoneSchema } from '../../domain/phone';
 import { activeKeyring } from '../keyring';
+import { KEY_ATTRIBUTES, type TableKey } from './model/table';
 
 /** One document client per process; the endpoint comes from the environment (AWS_ENDPOINT_URL_DYNAMODB locally). */
 export function documentClient(): DynamoDBDocumentClient {
@@ -9,28 +10,6 @@ export function documentClient(): DynamoDBDocumentClient {
     marshallOptions: { removeUndefinedValues: true, convertClassInstanceToMap: false },
   });
 }
-
-/** Key layout of the single table: every item has `pk`/`sk`; work queues use GSI1. */
-export const keys = {
-  caseMeta: (caseId: string) => ({ pk: `CASE#${caseId}`, sk: 'META' }),
-  caseContact: (caseId: string) => ({ pk: `CASE#${caseId}`, sk: 'CONTACT' }),
-  /** Events sort by the case version they produced: one event per state change, in order. */
-  caseEvent: (caseId: string, version: number) => ({ pk: `CASE#${caseId}`, sk: `EVENT#${String(version).padStart(6, '0')}` }),
-  caseStep: (caseId: string, step: string) => ({ pk: `CASE#${caseId}`, sk: `STEP#${step}` }),
-  caseFollower: (caseId: string, followerCaseId: string) => ({ pk: `CASE#${caseId}`, sk: `FOLLOWER#${followerCaseId}` }),
-  idempotency: (key: string) => ({ pk: `IDEMPOTENCY#${key}`, sk: 'IDEMPOTENCY' }),
-  /** Keyed by a hash of the phone, so the key itself holds no personal data. */
-  ratingReply: (phoneHash: string) => ({ pk: `RATING#${phoneHash}`, sk: 'RATING' }),
-  /** A number that answered 退订, keyed by its digest like `ratingReply`. */
-  smsOptOut: (phoneHash: string) => ({ pk: `SMS-OPT-OUT#${phoneHash}`, sk: 'OPT-OUT' }),
-  metric: (dimension: string, day: string, key: string) => ({ pk: `METRIC#${dimension}`, sk: `${day}#${key}` }),
-  deferredSms: (day: string, sendAfter: string, key: string) => ({ pk: `SMS-DEFERRED#${day}`, sk: `${sendAfter}#${key}` }),
-  once: (key: string) => ({ pk: `ONCE#${key}`, sk: 'ONCE' }),
-  /** One fixed-window counter per scope, number digest and window (`reports-hour`, window 493,417). */
-  rateLimit: (scope: string, subjectDigest: string, windowSeconds: number, window: number) => ({ pk: `RATE#${scope}#${subjectDigest}`, sk: `WINDOW#${windowSeconds}#${window}` }),
-  reference: (kind: 'CATEGORY' | 'GRID' | 'DEPARTMENT', id: string) => ({ pk: `REF#${kind}`, sk: id }),
-  staff: (staffId: string) => ({ pk: `STAFF#${staffId}`, sk: 'PROFILE' }),
-};
 
 export function isConditionFailure(err: unknown): boolean {
   const name = (err as { name?: string } | undefined)?.name;
@@ -53,8 +32,31 @@ export type TransactItem = NonNullable<ConstructorParameters<typeof TransactWrit
 
 /** Writes all items or none; a failed condition is a lost race (`false`), not an error. */
 export async function transactOrLose(db: DynamoDBDocumentClient, items: TransactItem[]): Promise<boolean> {
+  return (await transactNamed(db, items.map((item) => ['', item] as const))).written;
+}
+
+/** A transaction's items, each with a name, so a cancellation can tell which condition failed without counting positions. */
+export type NamedTransactItems = ReadonlyArray<readonly [name: string, item: TransactItem]>;
+
+/**
+ * Writes all items or none. When a condition fails (a lost race, not an error) `failed` names the items
+ * whose own condition failed, from the cancellation reasons DynamoDB gives in item order.
+ */
+export async function transactNamed(db: DynamoDBDocumentClient, items: NamedTransactItems): Promise<{ written: true } | { written: false; failed: string[] }> {
   try {
-    await db.send(new TransactWriteCommand({ TransactItems: items }));
+    await db.send(new TransactWriteCommand({ TransactItems: items.map(([, item]) => item) }));
+    return { written: true };
+  } catch (err) {
+    if (!isConditionFailure(err)) throw err;
+    const reasons = (err as { CancellationReasons?: Array<{ Code?: string }> }).CancellationReasons ?? [];
+    return { written: false, failed: items.filter((_, i) => reasons[i]?.Code === 'ConditionalCheckFailed').map(([name]) => name) };
+  }
+}
+
+/** One conditional write; a failed condition is a lost race (`false`), not an error. */
+export async function writeOrLose(db: DynamoDBDocumentClient, command: PutCommand | UpdateCommand | DeleteCommand): Promise<boolean> {
+  try {
+    await db.send(command as PutCommand);
     return true;
   } catch (err) {
     if (isConditionFailure(err)) return false;
@@ -62,13 +64,11 @@ export async function transactOrLose(db: DynamoDBDocumentClient, items: Transact
   }
 }
 
-const KEY_ATTRIBUTES = ['pk', 'sk', 'gsi1pk', 'gsi1sk', 'gsi2pk', 'gsi2sk'];
-
 /** An item as the domain sees it: without the table's key attributes (and any `extra` storage-only ones). */
 export function withoutKeys<T>(item: Record<string, unknown> | undefined, ...extra: string[]): T | undefined {
   if (!item) return undefined;
   const rest: Record<string, unknown> = {};
-  for (const [k, v] of Object.entries(item)) if (!KEY_ATTRIBUTES.includes(k) && !extra.includes(k)) rest[k] = v;
+  for (const [k, v] of Object.entries(item)) if (!(KEY_ATTRIBUTES as readonly string[]).includes(k) && !extra.includes(k)) rest[k] = v;
   return rest as T;
 }
 
@@ -87,7 +87,7 @@ export const phoneDigests = (phone: string) => activeKeyring().versions.map((ver
  * The item a phone's digest keys, under the current key or, during a rotation before the re-key has
  * moved it, an older one (docs/privacy.md). `key` builds the item's key from a digest.
  */
-export async function getByPhone(db: DynamoDBDocumentClient, tableName: string, phone: string, key: (digest: string) => { pk: string; sk: string }): Promise<Record<string, unknown> | undefined> {
+export async function getByPhone(db: DynamoDBDocumentClient, tableName: string, phone: string, key: (digest: string) => TableKey): Promise<Record<string, unknown> | undefined> {
   for (const digest of phoneDigests(phone)) {
     const out = await db.send(new GetCommand({ TableName: tableName, Key: key(digest), ConsistentRead: true }));
     if (out.Item) return out.Item;
