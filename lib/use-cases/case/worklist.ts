@@ -1,5 +1,6 @@
 import type { StaffActor } from '../../domain/actor';
 import { isCentre, worklistScope } from '../../domain/policy';
+import { CENTRE_QUEUE, departmentQueue, gridQueue } from '../../domain/work-queues';
 import type { CaseStore } from '../../ports/case-store';
 import type { RepairStore } from '../../ports/repair-store';
 import { attentionWorklist } from '../repair/attention';
@@ -10,7 +11,7 @@ import { attentionWorklist } from '../repair/attention';
  */
 export function queuesOf(actor: StaffActor, districtDepartmentId: string): string[] {
   const scope = worklistScope(actor, districtDepartmentId);
-  return [...scope.grids.map((g) => `GRID#${g}`), ...(scope.centre ? ['CENTRE'] : []), ...scope.departments.map((d) => `DEPT#${d}`)];
+  return [...scope.grids.map(gridQueue), ...(scope.centre ? [CENTRE_QUEUE] : []), ...scope.departments.map(departmentQueue)];
 }
 
 /**
