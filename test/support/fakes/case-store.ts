@@ -1,4 +1,4 @@
-import { workQueue } from '../../../lib/adapters/aws/dynamo-case-store';
+import { queueOfStep as workQueue } from '../../../lib/domain/work-queues';
 import type { CaseContact, CaseRecord, CaseStep, TimelineEntry } from '../../../lib/domain/case';
 import {
   METRIC_COUNTERS,
