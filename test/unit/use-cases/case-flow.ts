@@ -1,7 +1,8 @@
 import type { StaffActor } from '../../../lib/domain/actor';
 import type { CaseStep } from '../../../lib/domain/case';
 import { openCaseStep } from '../../../lib/use-cases/case/open-step';
-import { submitCase, submitCaseCommand } from '../../../lib/use-cases/submit-case';
+import { submitCaseCommand } from '../../../lib/contracts/http/cases';
+import { submitCase } from '../../../lib/use-cases/submit-case';
 import type { FakePorts } from '../../support/fakes/ports';
 
 export const REPORTER = '+8613912345678';

@@ -1,5 +1,6 @@
 import { IdempotencyKeyReusedError, TooManyRequestsError, ValidationError } from '../../../lib/errors';
-import { submitCase, submitCaseCommand, type SubmitCaseCommand } from '../../../lib/use-cases/submit-case';
+import { submitCaseCommand, type SubmitCaseCommand } from '../../../lib/contracts/http/cases';
+import { submitCase } from '../../../lib/use-cases/submit-case';
 import { fakePorts } from '../../support/fakes/ports';
 
 const PHONE = '+8613912345678';
