@@ -1,33 +1,11 @@
-import { z } from 'zod';
-import { CHANNELS, type CaseStatus } from '../domain/case';
-import { latitudeSchema, longitudeSchema } from '../domain/numbers';
-import { phoneSchema } from '../domain/phone';
+import type { SubmitCaseCommand } from '../contracts/http/cases';
+import type { CaseStatus } from '../domain/case';
 import { smsText } from '../domain/sms-text';
 import { log } from '../log';
 import type { OutgoingSms } from '../ports/messaging';
 import { takeInCase, type IntakeDeps } from './case/intake';
 import type { Ports } from './ports';
 import { enforceReportLimits } from './report-limits';
-
-export const submitCaseCommand = z.object({
-  category: z.string().min(1).max(64),
-  description: z.string().trim().min(2).max(2000),
-  location: z
-    .object({
-      gridId: z.string().min(1).max(64).optional(),
-      address: z.string().trim().min(2).max(200).optional(),
-      lat: latitudeSchema.optional(),
-      lng: longitudeSchema.optional(),
-    })
-    .strict()
-    .refine((l) => l.gridId || l.address || (l.lat !== undefined && l.lng !== undefined), {
-      message: '至少提供网格、地址或经纬度之一',
-    }),
-  reporter: z.object({ phone: phoneSchema, name: z.string().trim().min(1).max(50).optional() }).strict(),
-  channel: z.enum(CHANNELS).default('web'),
-  anonymous: z.boolean().default(false),
-}).strict();
-export type SubmitCaseCommand = z.infer<typeof submitCaseCommand>;
 
 export type SubmitCaseDeps = IntakeDeps & Pick<Ports, 'limiter' | 'optOuts'>;
 
