@@ -6,6 +6,7 @@ import { documentClient } from '../../lib/adapters/aws/dynamo';
 import { DynamoCaseStore } from '../../lib/adapters/aws/dynamo-case-store';
 import { DynamoOnceStore } from '../../lib/adapters/aws/dynamo-once-store';
 import { DynamoOptOutStore } from '../../lib/adapters/aws/dynamo-opt-out-store';
+import { DynamoPointsLedger } from '../../lib/adapters/aws/dynamo-points-ledger';
 import { DynamoRateLimiter } from '../../lib/adapters/aws/dynamo-rate-limiter';
 import { DynamoReferenceData } from '../../lib/adapters/aws/dynamo-reference-data';
 import { DynamoRepairStore } from '../../lib/adapters/aws/dynamo-repair-store';
@@ -49,6 +50,7 @@ function build() {
     reference: new DynamoReferenceData(db, config.TABLE_NAME),
     visits: new DynamoVisitStore(db, config.TABLE_NAME),
     wishes: new DynamoWishStore(db, config.TABLE_NAME),
+    ledger: new DynamoPointsLedger(db, config.TABLE_NAME),
     repair: new DynamoRepairStore(db, config.TABLE_NAME),
     metrics: emfMetrics,
     once: new DynamoOnceStore(db, config.TABLE_NAME, clock),

@@ -35,8 +35,6 @@ export interface VisitStore {
   book(visit: Visit): Promise<boolean>;
   /** Applies `set` if the visit is still at `expectedVersion`; `false` when someone changed it first. */
   update(visitId: string, expectedVersion: number, set: Partial<Visit>, remove?: Array<keyof Visit>): Promise<boolean>;
-  /** Appends the ledger entry for a completed visit and updates the elder's visit history; once. Kept until its caller takes `PointsLedger.creditVisit`. */
-  creditVisit(input: { visit: Visit; points: number; at: string }): Promise<boolean>;
   /** The visit a volunteer's phone can check in to by SMS right now. */
   pointCheckIn(volunteerId: string, visitId: string | null): Promise<void>;
   checkInPointer(volunteerId: string): Promise<string | undefined>;

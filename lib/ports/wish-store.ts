@@ -27,6 +27,4 @@ export interface WishStore {
   /** Remembers which wish a beneficiary's phone may confirm by replying. */
   awaitConfirmationFrom(phone: string, wishId: string): Promise<void>;
   wishAwaitingConfirmationFrom(phone: string): Promise<string | undefined>;
-  /** Credits a claimant for a confirmed wish: one ledger entry, never twice. Kept until its caller takes `PointsLedger.creditWish`. */
-  credit(wishId: string, volunteerId: string, points: number, at: string): Promise<boolean>;
 }

@@ -1,6 +1,7 @@
 import type { CaseStore } from '../ports/case-store';
 import type { Clock } from '../ports/clock';
 import type { OnceStore, OptOutList, SmsOutbox, SmsSender } from '../ports/messaging';
+import type { PointsLedger } from '../ports/points-ledger';
 import type { RateLimiter } from '../ports/rate-limiter';
 import type { ReferenceData } from '../ports/reference-data';
 import type { RepairStore } from '../ports/repair-store';
@@ -20,6 +21,7 @@ export interface Ports {
   workflows: Workflows;
   visits: VisitStore;
   wishes: WishStore;
+  ledger: PointsLedger;
   repair: RepairStore;
   outbox: SmsOutbox;
   once: OnceStore;

@@ -3,7 +3,6 @@ import type { RosterElder, RosterVolunteer } from '../../domain/visits/plan-week
 import type { Visit } from '../../domain/visits/visit';
 import type { ElderContact, VisitStore, VolunteerContact } from '../../ports/visit-store';
 import { getByPhone, phoneDigest, queryAll, transactOrLose, withoutKeys, writeOrLose } from './dynamo';
-import { DynamoPointsLedger } from './dynamo-points-ledger';
 import { elderKeys } from './model/elder';
 import type { TableKey } from './model/table';
 import { visitKeys } from './model/visit';
@@ -11,14 +10,10 @@ import { volunteerKeys } from './model/volunteer';
 import { versionedUpdate } from './versioned-update';
 
 export class DynamoVisitStore implements VisitStore {
-  private readonly ledger: DynamoPointsLedger;
-
   constructor(
     private readonly db: DynamoDBDocumentClient,
     private readonly tableName: string,
-  ) {
-    this.ledger = new DynamoPointsLedger(db, tableName);
-  }
+  ) {}
 
   private put(item: Record<string, unknown>) {
     return { Put: { TableName: this.tableName, Item: item } };
@@ -116,11 +111,6 @@ export class DynamoVisitStore implements VisitStore {
   update(visitId: string, expectedVersion: number, set: Partial<Visit>, remove: Array<keyof Visit> = []): Promise<boolean> {
     const { visitId: _id, ...change } = set;
     return writeOrLose(this.db, new UpdateCommand({ TableName: this.tableName, Key: visitKeys.meta(visitId), ...versionedUpdate({ expectedVersion, set: change, remove }) }));
-  }
-
-  /** Until the crediting use cases take the ledger port (lib/ports/points-ledger.ts): the one ledger store writes it. */
-  creditVisit(input: { visit: Visit; points: number; at: string }): Promise<boolean> {
-    return this.ledger.creditVisit(input);
   }
 
   async pointCheckIn(volunteerId: string, visitId: string | null): Promise<void> {

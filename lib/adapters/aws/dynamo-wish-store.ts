@@ -3,7 +3,6 @@ import type { Claim, Wish } from '../../domain/wishes/wish';
 import type { Beneficiary, WishStore } from '../../ports/wish-store';
 import { decodeCursor, encodeCursor } from './dynamo-cursor';
 import { getByPhone, phoneDigest, queryAll, transactOrLose, withoutKeys, writeOrLose, type TransactItem } from './dynamo';
-import { DynamoPointsLedger } from './dynamo-points-ledger';
 import { claimKeys } from './model/claim';
 import { GSI1_ATTRIBUTES, GSI2_ATTRIBUTES } from './model/table';
 import { wishKeys } from './model/wish';
@@ -17,14 +16,10 @@ function queueAttributes(wish: Wish, status: Wish['status'], queueKey = wish.que
 }
 
 export class DynamoWishStore implements WishStore {
-  private readonly ledger: DynamoPointsLedger;
-
   constructor(
     private readonly db: DynamoDBDocumentClient,
     private readonly tableName: string,
-  ) {
-    this.ledger = new DynamoPointsLedger(db, tableName);
-  }
+  ) {}
 
   private transact(items: TransactItem[]): Promise<boolean> {
     return transactOrLose(this.db, items);
@@ -153,10 +148,5 @@ export class DynamoWishStore implements WishStore {
 
   async wishAwaitingConfirmationFrom(phone: string): Promise<string | undefined> {
     return (await getByPhone(this.db, this.tableName, phone, wishKeys.awaitingConfirmation))?.wishId as string | undefined;
-  }
-
-  /** Until the crediting use case takes the ledger port (lib/ports/points-ledger.ts): the one ledger store writes it. */
-  credit(wishId: string, volunteerId: string, points: number, at: string): Promise<boolean> {
-    return this.ledger.creditWish({ wishId, volunteerId, points, at });
   }
 }

@@ -22,6 +22,7 @@ export interface FakePorts extends Ports {
   workflows: FakeWorkflows;
   visits: FakeVisitStore;
   wishes: FakeWishStore;
+  ledger: FakePointsLedger;
   repair: FakeRepairStore;
   outbox: FakeSmsOutbox;
   once: FakeOnceStore;
@@ -40,10 +41,10 @@ export interface FakePorts extends Ports {
 export function fakePorts(overrides: Partial<FakePorts> = {}): FakePorts {
   const clock = overrides.clock ?? new FakeClock();
   const outbox = overrides.outbox ?? new FakeSmsOutbox();
-  const points = new FakePointsLedger();
   const cases = overrides.cases ?? new FakeCaseStore(outbox);
-  const wishes = overrides.wishes ?? new FakeWishStore(points);
-  const visits = overrides.visits ?? new FakeVisitStore(points);
+  const wishes = overrides.wishes ?? new FakeWishStore();
+  const visits = overrides.visits ?? new FakeVisitStore();
+  const ledger = overrides.ledger ?? new FakePointsLedger(visits.elderProfiles);
   const published: number[] = [];
   return {
     clock,
@@ -52,6 +53,7 @@ export function fakePorts(overrides: Partial<FakePorts> = {}): FakePorts {
     workflows: new FakeWorkflows(clock),
     visits,
     wishes,
+    ledger,
     repair: new FakeRepairStore(() => [
       ...[...cases.cases.values()].map(({ record }) => ({ kind: 'case' as const, id: record.caseId, status: record.status })),
       ...[...wishes.wishes.values()].map(({ wish }) => ({ kind: 'wish' as const, id: wish.wishId, status: wish.status })),

@@ -3,7 +3,6 @@ import type { Visit } from '../../../lib/domain/visits/visit';
 import type { ElderContact, VisitStore, VolunteerContact } from '../../../lib/ports/visit-store';
 import { copy } from './copy';
 import { phoneKey } from './phone-key';
-import { FakePointsLedger } from './points-ledger';
 
 type StoredElder = RosterElder & { lastVisitAt?: string; lastVolunteerId?: string };
 
@@ -25,8 +24,6 @@ export class FakeVisitStore implements VisitStore {
   /** `<volunteerId>#<windowStart>` → visitId. */
   readonly slots = new Map<string, string>();
   readonly checkIns = new Map<string, string | null>();
-
-  constructor(readonly points: FakePointsLedger = new FakePointsLedger()) {}
 
   async addElder(elder: RosterElder, contact: ElderContact): Promise<boolean> {
     const phone = contact.phone ? phoneKey(contact.phone) : undefined;
@@ -111,18 +108,6 @@ export class FakeVisitStore implements VisitStore {
     for (const field of remove) delete stored.visit[field];
     stored.visit.version = expectedVersion + 1;
     return true;
-  }
-
-  async creditVisit(input: { visit: Visit; points: number; at: string }): Promise<boolean> {
-    const { visit, points, at } = input;
-    if (!this.points.credit(`visit#${visit.visitId}`, visit.volunteerId, { ref: visit.visitId, points, reason: 'companion-visit', at }, 'visit')) return false;
-    const elder = this.elderProfiles.get(visit.elderId);
-    if (elder) Object.assign(elder, { lastVisitAt: at, lastVolunteerId: visit.checkedInBy ?? visit.volunteerId });
-    return true;
-  }
-
-  async ledger(volunteerId: string) {
-    return this.points.of(volunteerId);
   }
 
   async pointCheckIn(volunteerId: string, visitId: string | null): Promise<void> {

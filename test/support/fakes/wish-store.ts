@@ -3,7 +3,6 @@ import { ValidationError } from '../../../lib/errors';
 import type { Beneficiary, WishStore } from '../../../lib/ports/wish-store';
 import { copy } from './copy';
 import { phoneKey } from './phone-key';
-import { FakePointsLedger } from './points-ledger';
 
 /** Statuses in which a beneficiary's wish no longer counts as open (for the duplicate flag). */
 const NOT_OPEN: Wish['status'][] = ['confirmed', 'expired', 'rejected'];
@@ -24,8 +23,6 @@ interface StoredWish {
 export class FakeWishStore implements WishStore {
   readonly wishes = new Map<string, StoredWish>();
   readonly confirmations = new Map<string, string>();
-
-  constructor(readonly points: FakePointsLedger = new FakePointsLedger()) {}
 
   async create(wish: Wish, beneficiary: Beneficiary, beneficiaryKey: string): Promise<void> {
     // As the adapter: a wish id already taken leaves the stored wish as it was.
@@ -104,10 +101,6 @@ export class FakeWishStore implements WishStore {
 
   async wishAwaitingConfirmationFrom(phone: string): Promise<string | undefined> {
     return this.confirmations.get(phoneKey(phone));
-  }
-
-  async credit(wishId: string, volunteerId: string, points: number, at: string): Promise<boolean> {
-    return this.points.credit(`wish#${wishId}#${volunteerId}`, volunteerId, { ref: wishId, points, reason: 'micro-wish', at }, 'wish');
   }
 
   private apply(stored: StoredWish, set: Partial<Wish>, remove: Array<keyof Wish> = []): void {
