@@ -3,6 +3,7 @@ import { actorIdOf, requireActor, type WishActor } from '../../domain/actor';
 import { toShanghaiIso } from '../../domain/case';
 import { actsAsVolunteer, mayApproachWish, mayTakeWishAction, requirePermission, actingVolunteerId, VOLUNTEER_WISH_ACTIONS } from '../../domain/policy';
 import type { WishAction } from '../../contracts/http/wishes';
+import { queueKey } from '../../domain/wishes/queue-key';
 import { CONTACT_WITHIN_DAYS, type Claim, type Wish } from '../../domain/wishes/wish';
 import { wishSms } from '../../domain/wishes/wish-sms';
 import { ConflictError, ForbiddenError, NotFoundError } from '../../errors';
@@ -13,9 +14,6 @@ import type { Ports } from '../ports';
 import type { WishDeps } from './deps';
 
 const conflict = (message = '该心愿当前不能进行此操作') => new ConflictError(message, 'NOT_ALLOWED_NOW');
-
-/** Front of the queue for a wish given back by a lapsed claim; otherwise first published, first shown. */
-export const queueKey = (wish: Pick<Wish, 'publishedAt' | 'wishId'>, returned: boolean) => `${returned ? 0 : 1}#${wish.publishedAt ?? ''}#${wish.wishId}`;
 
 async function load(deps: WishDeps, wishId: string): Promise<Wish> {
   const wish = await deps.wishes.get(wishId);

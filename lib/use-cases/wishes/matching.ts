@@ -1,3 +1,4 @@
+import { isReturnedToQueue } from '../../domain/wishes/queue-key';
 import { suggestWishes } from '../../domain/wishes/suggest';
 import type { Wish } from '../../domain/wishes/wish';
 import { wishSms } from '../../domain/wishes/wish-sms';
@@ -33,7 +34,7 @@ export async function runWishMatching(deps: WishDeps) {
       location: centre.get(w.gridId)!.centroid,
       placesLeft: w.claimantsNeeded - w.claimCount,
       daysWaiting: Math.floor((now.getTime() - Date.parse(w.publishedAt ?? w.submittedAt)) / 86400_000),
-      returned: (w.queueKey ?? '').startsWith('0#'),
+      returned: isReturnedToQueue(w.queueKey),
     }));
   const optedIn = volunteers
     .filter((v) => v.wishes?.optIn && v.wishes.perWeek > 0)

@@ -1,9 +1,9 @@
 import { addHours, toShanghaiIso } from '../../domain/case';
+import { queueKey } from '../../domain/wishes/queue-key';
 import { wishSms } from '../../domain/wishes/wish-sms';
 import type { WishIdInput } from '../../contracts/tasks/wish';
 import { notifyOnce } from '../notify';
 import type { Ports } from '../ports';
-import { queueKey } from './act';
 import { changeWish } from './wish-record';
 
 export type PublishWishDeps = Pick<Ports, 'wishes' | 'outbox' | 'clock'>;
