@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { attentionKind, STARTABLE_WORKFLOWS, startableName } from '../contracts/http/admin';
+import { attentionKind, executionIdParam, STARTABLE_WORKFLOWS, startableName } from '../contracts/http/admin';
 import { idempotencyKeySchema } from '../contracts/http/cases';
 import { pathIdSchema } from '../contracts/http/path';
 import { MAX_BODY_BYTES } from './request';
@@ -13,8 +13,13 @@ const jsonSchema = (schema: z.ZodType, io: 'input' | 'output' = 'input'): JsonOb
   return rest;
 };
 
-/** Path parameters are ids (`pathParam` refuses anything else with a 400) or, for admin routes, names from a fixed list. */
-const PATH_PARAMETER_SCHEMAS: Record<string, z.ZodType> = { name: startableName, kind: attentionKind };
+/**
+ * Path parameters are ids (`pathParam` refuses anything else with a 400; an execution id is also at most
+ * 80 long) or, for admin routes, names from a fixed list.
+ */
+const PATH_PARAMETER_SCHEMAS: Record<string, z.ZodType> = { name: startableName, kind: attentionKind, executionId: executionIdParam.shape.executionId };
+/** Path parameters checked against a fixed list (400), which therefore never name a missing record (404). */
+const LISTED_PATH_PARAMETERS = new Set(['name', 'kind']);
 
 /**
  * Request bodies the route table does not carry, because their handler picks the schema at run time:
@@ -106,7 +111,7 @@ export function errorStatusesOf(route: Route): ErrorStatus[] {
   const op = route.operationId as OperationId;
   const pathParameters = pathParameterNames(route.path);
   // A path naming a record can miss it (404); a workflow name or a kind is checked against its list (400).
-  const namesRecord = pathParameters.some((name) => !(name in PATH_PARAMETER_SCHEMAS));
+  const namesRecord = pathParameters.some((name) => !LISTED_PATH_PARAMETERS.has(name));
   const body = Boolean(route.body ?? EXTRA_BODIES[op]);
   const statuses: ErrorStatus[] = [];
   if (pathParameters.length || body || route.query || route.idempotencyKey) statuses.push(400);

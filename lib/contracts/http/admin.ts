@@ -3,6 +3,7 @@ import { REPAIRABLE } from '../../ports/repair-store';
 import { reconcileInput } from '../tasks/reconcile';
 import { rosterInput } from '../tasks/weekly-roster';
 import { matchingInput } from '../tasks/wish-matching';
+import { pathIdSchema } from './path';
 
 /**
  * `POST /v1/admin/workflows/{name}/executions`: the workflows the centre may start by hand, each with
@@ -21,7 +22,7 @@ export type WorkflowInput = z.infer<(typeof STARTABLE_WORKFLOWS)[StartableName]>
  * Step Functions names an execution with at most 80 characters. A longer id (the path allows 128) names
  * none, and is refused here: on AWS the ARN built from it would be answered InvalidArn, a 500.
  */
-export const executionIdParam = z.object({ executionId: z.string().max(80, '执行编号最长 80 位') });
+export const executionIdParam = z.object({ executionId: pathIdSchema.max(80, '执行编号最长 80 位') });
 
 /** `POST /v1/admin/attention/{kind}/{id}/resume`: what kind of thing waits on the centre. */
 export const attentionKind = z.enum(REPAIRABLE);

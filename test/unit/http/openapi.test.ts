@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { loadServerlessConfig } from '../../../local/serverless-config';
 import { z } from 'zod';
@@ -74,6 +75,36 @@ describe('the OpenAPI document', () => {
       }
     }
     expect(parameter(operation('post', '/v1/admin/workflows/{name}/executions'), 'name')!.schema).toMatchObject({ enum: ['weekly-roster', 'wish-matching', 'reconcile'] });
+  });
+
+  it('documents every field of every route’s query schema as a query parameter, and no other', () => {
+    const declared = (route: (typeof API_ROUTES)[number]) => {
+      if (!route.query) return [];
+      expect({ op: route.operationId, object: route.query instanceof z.ZodObject }).toEqual({ op: route.operationId, object: true });
+      return Object.keys((route.query as z.ZodObject).shape).sort();
+    };
+    for (const route of API_ROUTES) {
+      const documented = (operation(route.method, route.path).parameters ?? []).filter((p) => p.in === 'query').map((p) => p.name).sort();
+      expect({ op: route.operationId, query: documented }).toEqual({ op: route.operationId, query: declared(route) });
+    }
+    expect(declared(API_ROUTES.find((r) => r.operationId === 'listVisits')!)).toEqual(['elderId', 'from', 'to', 'volunteerId']);
+  });
+
+  it('declares a query schema on every route whose handler reads the query string, and every path parameter a handler reads is in its path', () => {
+    const root = resolve(__dirname, '../../..');
+    for (const fn of config.functions.filter((f) => f.http.length)) {
+      const source = readFileSync(join(root, `${fn.handler.replace(/\.handler$/, '')}.ts`), 'utf8');
+      const operationId = /httpHandler\('(\w+)'/.exec(source)?.[1];
+      const route = API_ROUTES.find((r) => r.operationId === operationId);
+      if (!route) throw new Error(`${fn.handler} names no route of the route table`);
+      expect({ fn: fn.name, readsQuery: source.includes('queryStringParameters') }).toEqual({ fn: fn.name, readsQuery: Boolean(route.query) });
+      const read = [...source.matchAll(/pathParam\(event, '(\w+)'\)/g)].map((m) => m[1]);
+      expect({ fn: fn.name, missing: read.filter((name) => !route.path.includes(`{${name}}`)) }).toEqual({ fn: fn.name, missing: [] });
+    }
+  });
+
+  it('documents the execution id as the handler checks it: an id of at most 80 characters', () => {
+    expect(parameter(operation('get', '/v1/admin/workflows/{name}/executions/{executionId}'), 'executionId')!.schema).toMatchObject({ type: 'string', maxLength: 80, pattern: '^[A-Za-z0-9_-]{1,128}$' });
   });
 
   it('documents Idempotency-Key where a route takes one', () => {
