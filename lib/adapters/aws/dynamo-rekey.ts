@@ -3,6 +3,7 @@ import { DeleteCommand, ScanCommand, TransactWriteCommand, type DynamoDBDocument
 import { phoneSchema } from '../../domain/phone';
 import { activeKeyring } from '../keyring';
 import { digestUnder, isConditionFailure } from './dynamo';
+import { KEY_ATTRIBUTES } from './model/table';
 
 export interface RekeyReport {
   scanned: number;
@@ -16,7 +17,6 @@ export interface RekeyReport {
   unknownVersion: number;
 }
 
-const KEY_ATTRIBUTES = ['pk', 'sk', 'gsi1pk', 'gsi1sk', 'gsi2pk', 'gsi2sk'] as const;
 const VERSIONED = /v[1-9]\d{0,5}\.[0-9a-f]{32}/g;
 /** Before the keyring, digests were an unkeyed SHA-256 (64 hex) of the number with a constant salt. */
 const UNKEYED = /(?<=#)[0-9a-f]{64}(?![0-9a-f])/g;
