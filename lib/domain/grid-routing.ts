@@ -1,3 +1,4 @@
+import { distanceKm } from './geo';
 import type { Grid } from './reference';
 
 export interface CaseLocation {
@@ -9,14 +10,6 @@ export interface CaseLocation {
 
 /** Beyond this distance from every grid centre a coordinate is not trusted to route. */
 const MAX_ROUTING_KM = 5;
-
-export function distanceKm(a: { lat: number; lng: number }, b: { lat: number; lng: number }): number {
-  const rad = Math.PI / 180;
-  const dLat = (b.lat - a.lat) * rad;
-  const dLng = (b.lng - a.lng) * rad;
-  const h = Math.sin(dLat / 2) ** 2 + Math.cos(a.lat * rad) * Math.cos(b.lat * rad) * Math.sin(dLng / 2) ** 2;
-  return 2 * 6371 * Math.asin(Math.sqrt(h));
-}
 
 /**
  * Picks the grid that owns a report: the grid the caller named, else the grid whose centre is nearest

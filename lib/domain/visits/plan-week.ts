@@ -1,3 +1,4 @@
+import { distanceKm } from '../geo';
 import { solveAssignment } from '../matching/min-cost-assignment';
 import { SpatialIndex } from '../matching/spatial-index';
 import { blocksInWeek, type Availability, type TimeWindow } from './availability';
@@ -58,12 +59,6 @@ export const COSTS = {
   candidates: 24,
   maxKm: 8,
 };
-
-export function distanceKm(a: { lat: number; lng: number }, b: { lat: number; lng: number }): number {
-  const dLat = (b.lat - a.lat) * 111.2;
-  const dLng = (b.lng - a.lng) * 111.2 * Math.cos(((a.lat + b.lat) / 2) * (Math.PI / 180));
-  return Math.sqrt(dLat * dLat + dLng * dLng);
-}
 
 export function isDue(elder: RosterElder, weekStart: Date): boolean {
   if (!elder.lastVisitAt) return true;

@@ -1,6 +1,6 @@
 import { solveAssignment } from '../matching/min-cost-assignment';
 import { SpatialIndex } from '../matching/spatial-index';
-import { distanceKm } from '../visits/plan-week';
+import { distanceKm } from '../geo';
 import type { WishGroup } from './wish';
 
 export interface OpenWish {

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import type { CaseRecord } from '../../domain/case';
 import { GRID_CHECK_HOURS, seconds } from '../../domain/deadlines';
-import { distanceKm } from '../../domain/grid-routing';
+import { distanceKm } from '../../domain/geo';
 import type { Priority } from '../../domain/reference';
 import { log } from '../../log';
 import type { CaseDeps } from './deps';

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { suggestWishes, WISH_COSTS, type OpenWish, type OptedInVolunteer } from '../../../lib/domain/wishes/suggest';
-import { distanceKm } from '../../../lib/domain/visits/plan-week';
+import { distanceKm } from '../../../lib/domain/geo';
 
 const at = (y: number, x: number) => ({ lat: 38.5 + y * 0.01, lng: 102.2 + x * 0.01 });
 const cost = (w: OpenWish, v: OptedInVolunteer) =>
