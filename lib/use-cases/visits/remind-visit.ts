@@ -1,4 +1,4 @@
-import { shanghaiDay } from '../../domain/case';
+import { shanghaiDay, startOfShanghaiDay } from '../../domain/calendar';
 import { visitSms } from '../../domain/visits/visit-sms';
 import type { RemindVisitInput } from '../../contracts/tasks/visit';
 import { notifyOnce } from '../notify';
@@ -15,7 +15,7 @@ export async function remindVisit(deps: RemindVisitDeps, input: RemindVisitInput
   const text = input.kind === 'day-before' ? visitSms.dayBefore(visit.visitId, start) : visitSms.shortlyBefore(visit.visitId, start);
   const phone = (await deps.visits.volunteerContact(visit.volunteerId))?.phone;
   // "明天09:00" stops being true at midnight, "将于09:00开始" at 09:00: held past that, it is dropped.
-  const staleAt = input.kind === 'day-before' ? `${shanghaiDay(visit.windowStart)}T00:00:00+08:00` : visit.windowStart;
+  const staleAt = input.kind === 'day-before' ? startOfShanghaiDay(shanghaiDay(visit.windowStart)) : visit.windowStart;
   if (phone) await notifyOnce(deps, { key: `${visit.visitId}#${input.kind}`, to: phone, text, urgent: false, staleAt });
   await changeVisit(deps, visit.visitId, (v) => (v.status === 'scheduled' ? { set: { status: 'reminded' } } : undefined));
   return { reminded: true };
