@@ -1,5 +1,6 @@
 import { blocksInWeek } from '../lib/domain/visits/availability';
-import { COSTS, distanceKm, pairCost, type RosterElder, type RosterVolunteer } from '../lib/domain/visits/plan-week';
+import { distanceKm } from '../lib/domain/geo';
+import { COSTS, pairCost, type RosterElder, type RosterVolunteer } from '../lib/domain/visits/plan-week';
 
 /**
  * The baseline a coordinator's spreadsheet amounts to: elders in priority order, each takes the
