@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { StateMachine } from 'aws-local-stepfunctions';
+import { Activity } from '../activity';
 import type { VirtualClock } from '../clock';
 import { HEARTBEAT_KEY, prepareDefinition, STATE_INPUT_KEY, TIMEOUT_KEY, TOKEN_PLACEHOLDER, type PreparedDefinition } from './definition';
 import { noJournal, type ExecutionJournal, type JournalEntry, type Outcome, type PauseWait } from './journal';
@@ -99,8 +100,8 @@ const HISTORY_DETAIL_KEYS: Record<string, string> = {
  * A Step Functions service for one process: state machines from serverless.yml run on the
  * aws-local-stepfunctions interpreter, Lambda tasks call handlers in-process with AWS's
  * `{Payload, StatusCode}` envelope, task tokens are issued and honoured, and every wait or timeout
- * runs on the virtual clock. `busy` counts executions doing work (not waiting), so the clock can tell
- * when the system has settled. With a file journal every execution survives a restart of the process:
+ * runs on the virtual clock. `busy` counts executions doing work (not waiting), and each is reported to
+ * the stack's `activity` while it does, so the clock can tell when the system has settled. With a file journal every execution survives a restart of the process:
  * `restore()` continues each RUNNING one from its last pause with the same token and timers.
  */
 export class LocalStepFunctions {
@@ -117,7 +118,15 @@ export class LocalStepFunctions {
     private readonly region: string,
     private readonly account: string,
     private journal: ExecutionJournal = noJournal,
+    private readonly activity: Activity = new Activity(),
   ) {}
+
+  /** An execution starts or resumes doing work (`1`), or stops: it waits, or it ended (`-1`). */
+  private working(delta: 1 | -1): void {
+    this.busy += delta;
+    if (delta === 1) this.activity.begin();
+    else this.activity.end();
+  }
 
   /** Validates the definition once (ajv costs ~90 ms for a large one); executions reuse it unvalidated. */
   register(arn: string, name: string, definition: Record<string, unknown>): void {
@@ -235,12 +244,14 @@ export class LocalStepFunctions {
       Execution: { Id: execution.executionArn, Name: execution.name, StartTime: execution.startDate.toISOString(), Input: input, RoleArn: 'local' },
       StateMachine: { Id: execution.stateMachineArn, Name: this.machines.get(execution.stateMachineArn)!.name },
     };
+    // Counted as working before the interpreter starts: it runs up to the first wait synchronously.
+    this.working(1);
     const run = machine.run(input as never, { overrides: { taskResourceLocalHandlers: overrides, retryIntervalOverrides }, context: context as never });
     execution.abort = run.abort;
-    this.busy += 1;
     const collected = this.collectEvents(execution, run.eventLogs);
-    // The interpreter's event log trails its result: let it drain (briefly) so history stays in order.
-    const drained = <T>(value: T) => Promise.race([collected, new Promise((r) => setTimeout(r, 50))]).then(() => value);
+    // The interpreter's event log trails its result: read it to its end (the interpreter closes it on
+    // every way an execution ends: success, failure, abort, timeout) so the history stays in order.
+    const drained = <T>(value: T) => collected.then(() => value);
     run.result.then(drained, (err) => drained(Promise.reject(err))).then(
       (output) => this.finish(execution, { status: 'SUCCEEDED', output: JSON.stringify(output ?? null) }),
       (err: Error & { cause?: { name?: string; message?: string } }) => {
@@ -274,7 +285,7 @@ export class LocalStepFunctions {
 
   private finish(execution: Execution, outcome: { status: Status; output?: string; error?: string; cause?: string }, wasRunning = true): void {
     if (execution.stopDate) return;
-    if (execution.waiting === 0 && wasRunning) this.busy -= 1;
+    if (execution.waiting === 0 && wasRunning) this.working(-1);
     execution.waiting = 0;
     for (const timer of execution.timers) this.clock.cancel(timer);
     for (const cancel of execution.cancellers) cancel();
@@ -359,13 +370,13 @@ export class LocalStepFunctions {
   private enterWait(execution: Execution): void {
     if (execution.stopDate) return;
     execution.waiting += 1;
-    this.busy -= 1;
+    this.working(-1);
   }
 
   private leaveWait(execution: Execution): void {
     if (execution.stopDate) return;
     execution.waiting -= 1;
-    this.busy += 1;
+    this.working(1);
   }
 
   private async waitForToken(execution: Execution, stateName: string, rawParams: Record<string, unknown>): Promise<unknown> {

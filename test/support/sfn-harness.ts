@@ -1,4 +1,5 @@
 import { SFNClient } from '@aws-sdk/client-sfn';
+import { Activity } from '../../local/activity';
 import { VirtualClock } from '../../local/clock';
 import { close, listen, serveJson } from '../../local/http-util';
 import { LocalStepFunctions } from '../../local/sfn/engine';
@@ -19,13 +20,10 @@ export type SfnHarness = Awaited<ReturnType<typeof startSfnHarness>>;
 
 /** The local Step Functions service alone, on a frozen virtual clock, with fake Lambda functions. */
 export async function startSfnHarness(lambdas: Record<string, FakeLambda>, options: SfnHarnessOptions = {}) {
-  // eslint-disable-next-line prefer-const
-  let engine: LocalStepFunctions;
-  const settle = async () => {
-    while (!engine.isIdle()) await new Promise((r) => setTimeout(r, 2));
-  };
+  const activity = new Activity();
+  const settle = () => activity.idle(120_000, 'the Step Functions harness');
   const clock = new VirtualClock(0, settle, options.startAt ?? new Date('2026-11-23T01:00:00Z'));
-  engine = new LocalStepFunctions(
+  const engine = new LocalStepFunctions(
     clock,
     async (arn, payload) => {
       const fn = lambdas[arn.split(':').pop()!];
@@ -35,6 +33,7 @@ export async function startSfnHarness(lambdas: Record<string, FakeLambda>, optio
     'ap-southeast-1',
     '000000000000',
     options.journalDir ? new FileJournal(options.journalDir) : noJournal,
+    activity,
   );
   const machines = new Map(options.machines);
   for (const [arn, definition] of machines) engine.register(arn, arn.split(':').pop()!, definition);
