@@ -1,51 +1,109 @@
 import { randomUUID } from 'node:crypto';
 import { join } from 'node:path';
+import { Activity } from './activity';
 import { lambdaFault, type FaultInjector } from './faults';
+import { FunctionEnvironments, isLambdaRuntimeVariable } from './function-environment';
+import { loadSeparately } from './function-modules';
 import type { LocalFunction } from './serverless-config';
 
 type Handler = (event: unknown, context: unknown) => Promise<unknown>;
 
+/** What the local stack adds to every function's environment, beside what serverless.yml gives it. */
+export interface RuntimeEnvironment {
+  /** The equivalents of what Lambda's runtime sets (region, credentials) and the local services' endpoints. */
+  everyFunction: Record<string, string>;
+  /** Local stand-ins for deployed values, given only to functions that have the variable (the local issuer for Cognito's). */
+  standIns: Record<string, string>;
+}
+
+/** A function's warm instance: its own module graph, and its own environment for the sandbox's life. */
+interface Sandbox {
+  handler: Handler;
+  env: Record<string, string>;
+}
+
+/** As Lambda's invoke API and Step Functions report an invocation that ran past its timeout. */
+export class LambdaTimeoutError extends Error {
+  override readonly name = 'Sandbox.Timedout';
+  constructor(requestId: string, seconds: number) {
+    super(`${requestId} Task timed out after ${seconds.toFixed(2)} seconds`);
+  }
+}
+
 /**
- * Runs the functions of serverless.yml in this process. Each handler module is loaded on first use,
- * like a cold start, and called with a Lambda-shaped context. All functions share one process, so
- * their environments are merged; two functions giving one variable different values is refused.
+ * Runs the functions of serverless.yml in this process, each as Lambda runs it on its own: with exactly
+ * the environment serverless.yml gives it (plus what Lambda's runtime sets), its own module registry
+ * (loaded on first use, like a cold start, and kept warm), and its timeout enforced, after which its
+ * instance is discarded and the next call starts cold.
  */
 export class LambdaRuntime {
   private readonly byArn = new Map<string, LocalFunction>();
-  private readonly loaded = new Map<string, Handler>();
+  private readonly sandboxes = new Map<string, Sandbox>();
+  private readonly environments: FunctionEnvironments;
+  private environment: RuntimeEnvironment | undefined;
   /** Transient Lambda failures to inject (`--faults`); none by default. */
   faults: FaultInjector | undefined;
 
   constructor(
     private readonly root: string,
     readonly functions: LocalFunction[],
+    /** Told of every handler run while it lasts, so the stack knows when it has settled. */
+    private readonly activity: Activity = new Activity(),
   ) {
     for (const fn of functions) this.byArn.set(fn.arn, fn);
+    const given = new Set(functions.flatMap((fn) => Object.keys(fn.environment)));
+    this.environments = new FunctionEnvironments((key) => given.has(key) || isLambdaRuntimeVariable(key) || this.isAdded(key));
   }
 
-  mergedEnvironment(): Record<string, string> {
-    const env: Record<string, string> = {};
-    for (const fn of this.functions) {
-      for (const [key, value] of Object.entries(fn.environment)) {
-        if (key in env && env[key] !== value) throw new Error(`functions disagree on ${key}; the local stack runs them in one process`);
-        env[key] = value;
-      }
-    }
-    return env;
+  private isAdded(key: string): boolean {
+    return !!this.environment && (Object.hasOwn(this.environment.everyFunction, key) || Object.hasOwn(this.environment.standIns, key));
   }
 
-  private handlerOf(fn: LocalFunction): Handler {
-    let handler = this.loaded.get(fn.name);
-    if (!handler) {
-      const dot = fn.handler.lastIndexOf('.');
-      // eslint-disable-next-line @typescript-eslint/no-require-imports
-      const mod = require(join(this.root, fn.handler.slice(0, dot))) as Record<string, unknown>;
-      const exported = mod[fn.handler.slice(dot + 1)];
-      if (typeof exported !== 'function') throw new Error(`${fn.handler} does not export a handler function`);
-      handler = exported as Handler;
-      this.loaded.set(fn.name, handler);
-    }
-    return handler;
+  /**
+   * Gives every function its own environment from now on (`process.env` becomes a per-function view,
+   * see function-environment.ts); returns what undoes it. Called before the first invocation.
+   */
+  provide(environment: RuntimeEnvironment): () => void {
+    this.environment = environment;
+    return this.environments.install();
+  }
+
+  /** Every value serverless.yml gives `key` across the functions (the stack serves some of them locally). */
+  valuesOf(key: string): string[] {
+    return [...new Set(this.functions.flatMap((fn) => (key in fn.environment ? [fn.environment[key]!] : [])))];
+  }
+
+  /** The environment one sandbox of `fn` starts with, as Lambda would set it. */
+  environmentOf(fn: LocalFunction): Record<string, string> {
+    if (!this.environment) throw new Error('the runtime was given no environment (provide() first)');
+    const { everyFunction, standIns } = this.environment;
+    const own = Object.fromEntries(Object.entries(fn.environment).map(([key, value]) => [key, Object.hasOwn(standIns, key) ? standIns[key]! : value]));
+    const deployedName = fn.arn.slice(fn.arn.lastIndexOf(':') + 1);
+    return {
+      ...own,
+      ...everyFunction,
+      AWS_LAMBDA_FUNCTION_NAME: deployedName,
+      AWS_LAMBDA_FUNCTION_VERSION: '$LATEST',
+      AWS_LAMBDA_FUNCTION_MEMORY_SIZE: String(fn.memorySize),
+      AWS_LAMBDA_LOG_GROUP_NAME: `/aws/lambda/${deployedName}`,
+      AWS_EXECUTION_ENV: 'AWS_Lambda_nodejs22.x',
+      LAMBDA_TASK_ROOT: this.root,
+      _HANDLER: fn.handler,
+    };
+  }
+
+  /** The warm instance of `fn`, or a cold start: its module graph loaded within its own environment. */
+  private sandboxOf(fn: LocalFunction): Sandbox {
+    const warm = this.sandboxes.get(fn.name);
+    if (warm) return warm;
+    const env = this.environmentOf(fn);
+    const dot = fn.handler.lastIndexOf('.');
+    const mod = this.environments.run(env, () => loadSeparately(this.root, join(this.root, fn.handler.slice(0, dot))));
+    const exported = mod[fn.handler.slice(dot + 1)];
+    if (typeof exported !== 'function') throw new Error(`${fn.handler} does not export a handler function`);
+    const sandbox = { handler: exported as Handler, env };
+    this.sandboxes.set(fn.name, sandbox);
+    return sandbox;
   }
 
   /**
@@ -69,24 +127,47 @@ export class LambdaRuntime {
   private async run(fn: LocalFunction, event: unknown): Promise<unknown> {
     this.runs += 1;
     this.active += 1;
+    this.activity.begin();
     try {
       return await this.runHandler(fn, event);
     } finally {
       this.active -= 1;
+      this.activity.end();
     }
   }
 
+  /**
+   * The timeout counts from the handler's call, not the cold start (Lambda gives the init phase its
+   * own limit), in real time: the virtual clock may stand still or run fast, Lambda's timer does neither.
+   */
   private async runHandler(fn: LocalFunction, event: unknown): Promise<unknown> {
-    const deadline = Date.now() + 30_000;
+    const sandbox = this.sandboxOf(fn);
+    const requestId = randomUUID();
+    const limitMs = fn.timeout * 1000;
+    const began = performance.now();
     const context = {
-      awsRequestId: randomUUID(),
-      functionName: fn.name,
+      awsRequestId: requestId,
+      functionName: fn.arn.slice(fn.arn.lastIndexOf(':') + 1),
+      functionVersion: '$LATEST',
       invokedFunctionArn: fn.arn,
-      memoryLimitInMB: '512',
-      getRemainingTimeInMillis: () => Math.max(0, deadline - Date.now()),
+      memoryLimitInMB: String(fn.memorySize),
+      getRemainingTimeInMillis: () => Math.max(0, Math.round(limitMs - (performance.now() - began))),
       callbackWaitsForEmptyEventLoop: false,
     };
-    return this.handlerOf(fn)(event, context);
+    let timer: NodeJS.Timeout | undefined;
+    const timedOut = new Promise<never>((_resolve, reject) => {
+      timer = setTimeout(() => reject(new LambdaTimeoutError(requestId, fn.timeout)), limitMs);
+    });
+    try {
+      return await Promise.race([this.environments.run(sandbox.env, () => sandbox.handler(event, context)), timedOut]);
+    } catch (err) {
+      // Lambda discards a sandbox whose invocation timed out: the next call starts cold. (The handler's
+      // promise here cannot be stopped; whatever it still does is no longer awaited by anyone.)
+      if (err instanceof LambdaTimeoutError && this.sandboxes.get(fn.name) === sandbox) this.sandboxes.delete(fn.name);
+      throw err;
+    } finally {
+      clearTimeout(timer);
+    }
   }
 
   invokeArn(arn: string, event: unknown): Promise<unknown> {

@@ -14,7 +14,11 @@ export interface LocalFunction {
   name: string;
   handler: string;
   arn: string;
+  /** What serverless.yml gives this function: the provider's `environment` and its own, nothing else. */
   environment: Record<string, string>;
+  /** Seconds an invocation may run before Lambda stops it (the function's `timeout`, else the provider's). */
+  timeout: number;
+  memorySize: number;
   http: Array<{ method: string; path: string; authorizer?: string }>;
   schedules: Array<{ expression: string; timezone?: string; input?: unknown; enabled: boolean }>;
   /** Names of the SNS topics the function subscribes to. */
@@ -203,6 +207,9 @@ export function loadServerlessConfig(file: string, opts: { stage: string; region
   };
 
   const providerEnv = (config.provider?.environment ?? {}) as { [k: string]: Json };
+  // The framework's own defaults where neither the function nor the provider says.
+  const providerTimeout = Number(config.provider?.timeout ?? 6);
+  const providerMemory = Number(config.provider?.memorySize ?? 1024);
   const functions: LocalFunction[] = fnNames.map((name) => {
     const fn = config.functions[name];
     const environment = Object.fromEntries(
@@ -214,6 +221,8 @@ export function loadServerlessConfig(file: string, opts: { stage: string; region
       handler: String(fn.handler),
       arn: fnArn(name),
       environment,
+      timeout: Number(fn.timeout ?? providerTimeout),
+      memorySize: Number(fn.memorySize ?? providerMemory),
       http: events
         .filter((e) => e.httpApi)
         .map((e) => ({ method: String(e.httpApi.method).toUpperCase(), path: String(e.httpApi.path), ...(e.httpApi.authorizer ? { authorizer: String(e.httpApi.authorizer.name ?? e.httpApi.authorizer) } : {}) })),

@@ -9,6 +9,7 @@ import { z } from 'zod';
 import { countKeyedItems, rekeyPhoneDigests } from '../lib/adapters/aws/dynamo-rekey';
 import { installKeyring } from '../lib/adapters/keyring';
 import { toShanghaiIso } from '../lib/domain/case';
+import { Activity } from './activity';
 import { VirtualClock } from './clock';
 import { chooseStartTime, ClockStateFile } from './clock-state';
 import { DynamoStreamPoller } from './dynamo-stream';
@@ -88,25 +89,21 @@ const inboundSmsSchema = z.object({ from: z.string().min(5).max(20), text: z.str
  * Starts the whole system on this machine: DynamoDB Local, a Step Functions service, an SNS outbox,
  * the HTTP API with a local JWT issuer, and the schedules of serverless.yml, all on one virtual clock.
  * Handlers reach them through the real AWS SDK clients; only the endpoints in the environment differ.
- * One stack per process: handlers read their configuration from the process environment.
+ * One stack per process: it gives each function its own view of the process environment.
  */
 export async function startLocalStack(options: LocalStackOptions = {}): Promise<LocalStack> {
   if (running) throw new Error('a local stack is already running in this process');
   running = true;
   const log = options.log ?? (() => undefined);
   const cleanups: Array<() => Promise<void> | void> = [];
-  const savedEnv = { ...process.env };
-  cleanups.push(() => {
-    for (const key of Object.keys(process.env)) if (!(key in savedEnv)) delete process.env[key];
-    Object.assign(process.env, savedEnv);
-  });
   try {
     const config = loadServerlessConfig(join(ROOT, 'serverless.yml'), { stage: STAGE, region: REGION });
-    const runtime = new LambdaRuntime(ROOT, config.functions);
+    // Executions doing a step, handler runs, and scheduled or inbound deliveries all report here.
+    const activity = new Activity();
+    const runtime = new LambdaRuntime(ROOT, config.functions, activity);
     // At rate 0 (the default) the injector never strikes: every service may hold it unconditionally.
     const faults = new FaultInjector(options.faults?.rate ?? 0, options.faults?.seed ?? 1);
     runtime.faults = faults;
-    let scheduledBusy = 0;
     // eslint-disable-next-line prefer-const
     let stepFunctions: LocalStepFunctions;
     const streams: DynamoStreamPoller[] = [];
@@ -124,16 +121,13 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
       if (delivered === 0 && noneUnderWay) quietSinceRun = runs;
       return delivered;
     };
-    // Quiet means: no execution running a task, no scheduled or inbound call under way, and every
-    // stream read to its end (what a stream-triggered function ran may have started more work).
+    // Quiet means: no execution doing a step, no handler run, scheduled or inbound call under way, and
+    // every stream read to its end (what a stream-triggered function ran may have started more work).
+    // Waiting for quiet is told by the work itself as it ends, not found by looking again and again.
     const settle = async (force = false) => {
-      const began = Date.now();
       for (let first = true; ; first = false) {
-        while (!(stepFunctions.isIdle() && scheduledBusy === 0)) {
-          if (Date.now() - began > 120_000) throw new Error('local stack did not settle within 120 s');
-          await new Promise((r) => setTimeout(r, 5));
-        }
-        if ((await drainStreams(force && first)) === 0 && stepFunctions.isIdle() && scheduledBusy === 0) return;
+        await activity.idle(120_000);
+        if ((await drainStreams(force && first)) === 0 && activity.isIdle()) return;
       }
     };
     const dataDir = options.dataDir;
@@ -164,7 +158,7 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
     }
 
     const journal = dataDir ? new FileJournal(join(dataDir, 'executions')) : noJournal;
-    stepFunctions = new LocalStepFunctions(clock, (arn, payload) => runtime.invokeArn(arn, payload), REGION, ACCOUNT, journal);
+    stepFunctions = new LocalStepFunctions(clock, (arn, payload) => runtime.invokeArn(arn, payload), REGION, ACCOUNT, journal, activity);
     for (const sm of config.stateMachines) stepFunctions.register(sm.arn, sm.name, sm.definition);
     cleanups.push(() => stepFunctions.stopAll());
     const sfnServer = await listen(serveJson(sfnRoute(stepFunctions, faults)));
@@ -175,9 +169,9 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
     cleanups.push(() => close(snsServer.server));
 
     // Handlers read the keyring from Parameter Store, as on AWS (functions/_shared/container.ts).
-    const keyringParameter = runtime.mergedEnvironment().PHONE_KEY_PARAMETER;
-    if (!keyringParameter) throw new Error('serverless.yml gives the functions no PHONE_KEY_PARAMETER');
-    const ssmServer = await listen(serveJson(ssmRoute({ [keyringParameter]: secrets.read })));
+    const keyringParameters = runtime.valuesOf('PHONE_KEY_PARAMETER');
+    if (keyringParameters.length === 0) throw new Error('serverless.yml gives the functions no PHONE_KEY_PARAMETER');
+    const ssmServer = await listen(serveJson(ssmRoute(Object.fromEntries(keyringParameters.map((name) => [name, secrets.read])))));
     cleanups.push(() => close(ssmServer.server));
 
     let handler: (req: any, res: any) => void = (_req, res) => {
@@ -189,19 +183,24 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
     const url = `http://127.0.0.1:${api.port}`;
     const issuer = await LocalIssuer.create(`${url}/local/issuer`, `${config.service}-${STAGE}-console`, dataDir ? join(dataDir, 'issuer-key.json') : undefined);
 
-    Object.assign(process.env, runtime.mergedEnvironment(), {
-      AWS_REGION: REGION,
-      AWS_ACCESS_KEY_ID: 'local',
-      AWS_SECRET_ACCESS_KEY: 'local',
-      AWS_ENDPOINT_URL_DYNAMODB: dynamoForHandlers,
-      AWS_ENDPOINT_URL_SFN: `http://127.0.0.1:${sfnServer.port}`,
-      AWS_ENDPOINT_URL_SNS: `http://127.0.0.1:${snsServer.port}`,
-      AWS_ENDPOINT_URL_SSM: `http://127.0.0.1:${ssmServer.port}`,
-      // The local issuer stands in for the Cognito user pool.
-      JWT_ISSUER: issuer.issuer,
-      JWT_AUDIENCE: issuer.audience,
-    });
-    delete process.env.AWS_PROFILE;
+    // Each function sees what serverless.yml gives it and what Lambda's runtime would set, nothing more.
+    cleanups.push(
+      runtime.provide({
+        everyFunction: {
+          AWS_REGION: REGION,
+          AWS_DEFAULT_REGION: REGION,
+          AWS_ACCESS_KEY_ID: 'local',
+          AWS_SECRET_ACCESS_KEY: 'local',
+          AWS_SESSION_TOKEN: 'local',
+          AWS_ENDPOINT_URL_DYNAMODB: dynamoForHandlers,
+          AWS_ENDPOINT_URL_SFN: `http://127.0.0.1:${sfnServer.port}`,
+          AWS_ENDPOINT_URL_SNS: `http://127.0.0.1:${snsServer.port}`,
+          AWS_ENDPOINT_URL_SSM: `http://127.0.0.1:${ssmServer.port}`,
+        },
+        // The local issuer stands in for the Cognito user pool.
+        standIns: { JWT_ISSUER: issuer.issuer, JWT_AUDIENCE: issuer.audience },
+      }),
+    );
 
     await createTables(dynamo.client, config.tables);
     const mainTable = String(config.tables[0]?.properties.TableName);
@@ -254,10 +253,9 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
           clock.schedule(schedule.next(after).getTime(), label, () => {
             lastRuns[label] = clock.nowMs();
             if (schedulesFile) writeState(schedulesFile, lastRuns);
-            scheduledBusy += 1;
-            withRetries(() => runtime.invoke(fn, s.input ?? {}, { answerMayBeLost: true }))
-              .catch((err: Error) => log(`schedule ${fn.name} failed: ${err.message}`))
-              .finally(() => (scheduledBusy -= 1));
+            activity
+              .track(() => withRetries(() => runtime.invoke(fn, s.input ?? {}, { answerMayBeLost: true })))
+              .catch((err: Error) => log(`schedule ${fn.name} failed: ${err.message}`));
             arm(clock.now());
           });
         lastRuns[label] ??= clock.nowMs();
@@ -304,12 +302,9 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
           Records: [{ EventSource: 'aws:sns', Sns: { MessageId: randomUUID(), TopicArn: `arn:aws:sns:${REGION}:${ACCOUNT}:${topic}`, Message: JSON.stringify(message), Timestamp: clock.now().toISOString() } }],
         };
         const subscribers = config.functions.filter((fn) => fn.topics.includes(topic));
-        scheduledBusy += 1;
-        try {
+        await activity.track(async () => {
           for (const fn of subscribers) await withRetries(() => runtime.invoke(fn, event, { answerMayBeLost: true }));
-        } finally {
-          scheduledBusy -= 1;
-        }
+        });
         // The answer to a reply (a rating's thanks, 已签到) is queued, not sent, by the subscriber: it is
         // through the sender when this answers, so a script may read the outbox next.
         await drainStreams();
