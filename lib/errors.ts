@@ -28,8 +28,8 @@ export class ValidationError extends AppError {
 }
 
 export class UnauthenticatedError extends AppError {
-  constructor(message = '需要登录凭证') {
-    super(message, { statusCode: 401, code: 'UNAUTHENTICATED' });
+  constructor(message = '需要登录凭证', options: { cause?: unknown } = {}) {
+    super(message, { statusCode: 401, code: 'UNAUTHENTICATED', cause: options.cause });
   }
 }
 

@@ -18,7 +18,9 @@ export class JwksTokenVerifier implements TokenVerifier {
       const { payload } = await jwtVerify(token, this.jwks, { issuer: this.issuer, audience: this.audience });
       return payload as Record<string, unknown>;
     } catch (err) {
-      throw new UnauthenticatedError('登录凭证无效或已过期');
+      // The client learns only that the token is not accepted; the cause (expired, wrong audience, bad
+      // signature, JWKS unreachable) stays on the error for whoever logs or inspects it.
+      throw new UnauthenticatedError('登录凭证无效或已过期', { cause: err });
     }
   }
 }
