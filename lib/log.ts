@@ -1,7 +1,20 @@
+import { LogFormatter, LogItem, Logger as PowertoolsLogger } from '@aws-lambda-powertools/logger';
+import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
+import type { LogAttributes, UnformattedAttributes } from '@aws-lambda-powertools/logger/types';
+import { z } from 'zod';
 import { maskPersonalNumbers, maskTrackingCodes } from './domain/redact';
 
-type Level = 'debug' | 'info' | 'warn' | 'error';
-const ORDER: Record<Level, number> = { debug: 10, info: 20, warn: 30, error: 40 };
+const LEVELS = ['debug', 'info', 'warn', 'error'] as const;
+type Level = (typeof LEVELS)[number];
+
+/** `LOG_LEVEL`, any case; unset is `info`, anything else fails the cold start naming the variable. */
+const levelSchema = z.string().toLowerCase().pipe(z.enum(LEVELS)).default('info');
+
+function levelFromEnv(): Level {
+  const parsed = levelSchema.safeParse(process.env.LOG_LEVEL);
+  if (!parsed.success) throw new Error(`LOG_LEVEL must be one of ${LEVELS.join(', ')}`);
+  return parsed.data;
+}
 
 /**
  * Keys whose values are personal data or secrets: never written, whatever a caller passes (a request's
@@ -28,6 +41,27 @@ function scrub(value: unknown, depth = 0): unknown {
   return value;
 }
 
+/**
+ * Our line shape (`level`, `msg`, then what the caller passed) with what Powertools knows of the
+ * invocation: request id, cold start and X-Ray trace id under Powertools' own names. Everything is
+ * scrubbed here, before anything is serialised, so no later step sees a raw value.
+ */
+class ScrubbingFormatter extends LogFormatter {
+  formatAttributes(attributes: UnformattedAttributes, additional: LogAttributes): LogItem {
+    const context = attributes.lambdaContext;
+    const line = {
+      level: attributes.logLevel.toLowerCase(),
+      msg: attributes.message,
+      timestamp: this.formatTimestamp(attributes.timestamp),
+      service: attributes.serviceName,
+      ...(context ? { function_name: context.functionName, function_request_id: context.awsRequestId, cold_start: context.coldStart } : {}),
+      ...(attributes.xRayTraceId ? { xray_trace_id: attributes.xRayTraceId } : {}),
+      ...additional,
+    };
+    return new LogItem({ attributes: scrub(line) as LogAttributes });
+  }
+}
+
 export interface Logger {
   debug(msg: string, data?: Record<string, unknown>): void;
   info(msg: string, data?: Record<string, unknown>): void;
@@ -35,17 +69,44 @@ export interface Logger {
   error(msg: string, data?: Record<string, unknown>): void;
 }
 
-/** Structured JSON lines; personal data and secrets are redacted by key, and masked in any text. */
-export function createLogger(
-  base: Record<string, unknown> = {},
-  write: (line: string) => void = (line) => process.stdout.write(`${line}\n`),
-  minLevel: Level = (process.env.LOG_LEVEL as Level | undefined) ?? 'info',
-): Logger {
-  const emit = (level: Level) => (msg: string, data: Record<string, unknown> = {}) => {
-    if (ORDER[level] < (ORDER[minLevel] ?? 20)) return;
-    write(JSON.stringify({ level, msg: scrub(msg), ...(scrub({ ...base, ...data }) as object) }));
-  };
-  return { debug: emit('debug'), info: emit('info'), warn: emit('warn'), error: emit('error') };
+const toStdout = (line: string) => process.stdout.write(`${line}\n`);
+
+/**
+ * Powertools' logger, writing each scrubbed line through `write`. Powertools keeps levels, sampling
+ * and the Lambda context (`injectLambdaContext`); the line is written without its print step, which
+ * would drop null values a caller logged on purpose. (Powertools may log while it is being
+ * constructed, before `write` is set: those lines go to stdout.)
+ */
+class ScrubbingLogger extends PowertoolsLogger {
+  private write?: (line: string) => void;
+
+  constructor(serviceName: string, persistentKeys: Record<string, unknown>, logLevel: Level, write: (line: string) => void) {
+    super({ serviceName, persistentKeys, logLevel: logLevel.toUpperCase() as Uppercase<Level>, logFormatter: new ScrubbingFormatter() });
+    this.write = write;
+  }
+
+  protected override printLog(_logLevel: number, item: LogItem): void {
+    (this.write ?? toStdout)(JSON.stringify(item.getAttributes()));
+  }
 }
 
-export const log = createLogger({ service: 'minqing' });
+/** Our four calls on a Powertools logger: a message and, optionally, one object of fields. */
+function callsOn(logger: PowertoolsLogger): Logger {
+  const at = (level: Level) => (msg: string, data?: Record<string, unknown>) => (data ? logger[level](msg, data) : logger[level](msg));
+  return { debug: at('debug'), info: at('info'), warn: at('warn'), error: at('error') };
+}
+
+/** Structured JSON lines; personal data and secrets are redacted by key, and masked in any text. */
+export function createLogger(base: Record<string, unknown> = {}, write: (line: string) => void = toStdout, minLevel: Level = levelFromEnv()): Logger {
+  const { service, ...persistentKeys } = base;
+  return callsOn(new ScrubbingLogger(typeof service === 'string' ? service : 'minqing', persistentKeys, minLevel, write));
+}
+
+const powertools = new ScrubbingLogger('minqing', {}, levelFromEnv(), toStdout);
+export const log = callsOn(powertools);
+
+/**
+ * Middy middleware giving every line of an invocation its request id, cold start and function name
+ * (the trace id Powertools reads from the environment Lambda sets per invocation).
+ */
+export const logContext = () => injectLambdaContext(powertools);

@@ -5,7 +5,7 @@ import { admit, bearerToken, routeOf } from '../../lib/http/gate';
 import { header, parseWith } from '../../lib/http/request';
 import { errorResult } from '../../lib/http/response';
 import type { Route } from '../../lib/http/routes';
-import { log } from '../../lib/log';
+import { log, logContext } from '../../lib/log';
 import { container, containerReady } from './container';
 
 export interface HttpRequest {
@@ -33,7 +33,7 @@ async function verifiedClaims(event: HttpEvent): Promise<Record<string, unknown>
  */
 export function httpHandler(operationId: string, handle: (request: HttpRequest) => Promise<HttpResult>) {
   const route = routeOf(operationId);
-  const wrapped = middy<unknown, HttpResult>().handler(async (raw) => {
+  const wrapped = middy<unknown, HttpResult>().use(logContext()).handler(async (raw) => {
     const requestId = (raw as { requestContext?: { requestId?: string } })?.requestContext?.requestId;
     try {
       await containerReady();

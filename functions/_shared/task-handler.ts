@@ -2,7 +2,7 @@ import middy from '@middy/core';
 import type { z } from 'zod';
 import { ValidationError } from '../../lib/errors';
 import { fieldsFromZod } from '../../lib/http/request';
-import { log } from '../../lib/log';
+import { log, logContext } from '../../lib/log';
 import { containerReady } from './container';
 
 /**
@@ -10,7 +10,7 @@ import { containerReady } from './container';
  * which is what the state's Retry and Catch match.
  */
 export function taskHandler<S extends z.ZodType, R>(schema: S, task: (input: z.infer<S>) => Promise<R>) {
-  return middy<unknown, R>().handler(async (payload) => {
+  return middy<unknown, R>().use(logContext()).handler(async (payload) => {
     const parsed = schema.safeParse(payload);
     if (!parsed.success) throw new ValidationError(`invalid task input: ${JSON.stringify(fieldsFromZod(parsed.error))}`, fieldsFromZod(parsed.error));
     try {

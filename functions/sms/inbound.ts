@@ -1,6 +1,7 @@
 import middy from '@middy/core';
 import { z } from 'zod';
 import { parseWith } from '../../lib/http/request';
+import { logContext } from '../../lib/log';
 import { handleInboundSms } from '../../lib/use-cases/sms-inbound';
 import { container, containerReady } from '../_shared/container';
 
@@ -10,7 +11,7 @@ const snsEventSchema = z.object({
 });
 const replySchema = z.object({ originationNumber: z.string(), messageBody: z.string(), inboundMessageId: z.string().optional() });
 
-export const handler = middy().handler(async (event: unknown) => {
+export const handler = middy().use(logContext()).handler(async (event: unknown) => {
   await containerReady();
   for (const record of parseWith(snsEventSchema, event, 'SNS 事件').Records) {
     const reply = parseWith(replySchema, JSON.parse(record.Sns.Message), '短信');

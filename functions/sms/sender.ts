@@ -1,7 +1,7 @@
 import middy from '@middy/core';
 import { z } from 'zod';
 import { parseWith } from '../../lib/http/request';
-import { log } from '../../lib/log';
+import { log, logContext } from '../../lib/log';
 import type { OutgoingSms } from '../../lib/ports/messaging';
 import { deliverQueued, flushHeld } from '../../lib/use-cases/sms/deliver';
 import { container, containerReady } from '../_shared/container';
@@ -37,7 +37,7 @@ function messageOf(image: unknown): OutgoingSms | undefined {
  * delivered before is not touched again. At 07:00 the schedule calls it to flush what
  * quiet hours held.
  */
-export const handler = middy().handler(async (event: unknown) => {
+export const handler = middy().use(logContext()).handler(async (event: unknown) => {
   const parsed = parseWith(eventSchema, event, '短信发送事件');
   await containerReady();
   if ('flush' in parsed) return flushHeld(container());

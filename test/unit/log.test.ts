@@ -62,3 +62,79 @@ describe('createLogger', () => {
     expect(lines[0]).not.toContain('4915112345678');
   });
 });
+
+describe('log in a Lambda invocation (Powertools)', () => {
+  const context = (awsRequestId: string) => ({
+    awsRequestId,
+    functionName: 'minqing-ci-caseSubmit',
+    functionVersion: '$LATEST',
+    invokedFunctionArn: 'arn:aws:lambda:ap-southeast-1:123456789012:function:minqing-ci-caseSubmit',
+    memoryLimitInMB: '256',
+    getRemainingTimeInMillis: () => 1000,
+    callbackWaitsForEmptyEventLoop: false,
+  });
+
+  /** A fresh module, as a cold start loads it, with Lambda's environment set; the lines it writes to stdout. */
+  async function invokeTwice(): Promise<Array<Record<string, unknown>>> {
+    const lines: string[] = [];
+    const write = jest.spyOn(process.stdout, 'write').mockImplementation((chunk: string | Uint8Array) => {
+      lines.push(String(chunk));
+      return true;
+    });
+    const saved = { ...process.env };
+    Object.assign(process.env, { AWS_LAMBDA_INITIALIZATION_TYPE: 'on-demand', _X_AMZN_TRACE_ID: 'Root=1-5759e988-bd862e3fe1be46a994272793;Parent=53995c3f42cd8ad8;Sampled=1' });
+    try {
+      await jest.isolateModulesAsync(async () => {
+        const { default: middy } = await import('@middy/core');
+        const { log, logContext } = await import('../../lib/log');
+        const handler = middy()
+          .use(logContext())
+          .handler(async () => log.info('case received', { caseId: '261123-7KQ2M', phone: '13800138000' }));
+        await handler({}, context('req-1') as never);
+        await handler({}, context('req-2') as never);
+      });
+    } finally {
+      process.env = saved;
+      write.mockRestore();
+    }
+    return lines.map((l) => JSON.parse(l) as Record<string, unknown>);
+  }
+
+  it('carries the request id, the cold start (first invocation only), the function and the trace id, still redacted', async () => {
+    const [first, second] = await invokeTwice();
+    expect(first).toMatchObject({
+      level: 'info',
+      msg: 'case received',
+      service: 'minqing',
+      function_name: 'minqing-ci-caseSubmit',
+      function_request_id: 'req-1',
+      cold_start: true,
+      xray_trace_id: '1-5759e988-bd862e3fe1be46a994272793',
+      caseId: '261123-7KQ2M',
+      phone: '[redacted]',
+    });
+    expect(second).toMatchObject({ function_request_id: 'req-2', cold_start: false });
+  });
+
+  it('reads LOG_LEVEL in any case, and refuses one it does not know, naming it', async () => {
+    const saved = process.env.LOG_LEVEL;
+    try {
+      process.env.LOG_LEVEL = 'WARN';
+      await jest.isolateModulesAsync(async () => {
+        const lines: string[] = [];
+        const { createLogger } = await import('../../lib/log');
+        const logger = createLogger({ service: 't' }, (l) => lines.push(l));
+        logger.info('not written');
+        logger.warn('written');
+        expect(lines.map((l) => JSON.parse(l).msg)).toEqual(['written']);
+      });
+      process.env.LOG_LEVEL = 'verbose';
+      await jest.isolateModulesAsync(async () => {
+        await expect(import('../../lib/log')).rejects.toThrow('LOG_LEVEL must be one of debug, info, warn, error');
+      });
+    } finally {
+      if (saved === undefined) delete process.env.LOG_LEVEL;
+      else process.env.LOG_LEVEL = saved;
+    }
+  });
+});
