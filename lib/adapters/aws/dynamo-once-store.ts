@@ -17,15 +17,16 @@ export class DynamoOnceStore implements OnceStore {
   async claim(key: string, leaseSeconds: number): Promise<boolean> {
     const nowSeconds = Math.floor(this.clock.now().getTime() / 1000);
     return writeOrLose(
-      this.db,
-      new PutCommand({
-        TableName: this.tableName,
-        Item: { ...onceKey(key), state: 'in-progress', leaseUntil: nowSeconds + leaseSeconds, expiresAt: nowSeconds + KEEP_SECONDS },
-        // A holder that died leaves an expired lease behind; the next attempt may take it over.
-        ConditionExpression: 'attribute_not_exists(pk) OR (#state = :inProgress AND leaseUntil < :now)',
-        ExpressionAttributeNames: { '#state': 'state' },
-        ExpressionAttributeValues: { ':inProgress': 'in-progress', ':now': nowSeconds },
-      }),
+      this.db.send(
+        new PutCommand({
+          TableName: this.tableName,
+          Item: { ...onceKey(key), state: 'in-progress', leaseUntil: nowSeconds + leaseSeconds, expiresAt: nowSeconds + KEEP_SECONDS },
+          // A holder that died leaves an expired lease behind; the next attempt may take it over.
+          ConditionExpression: 'attribute_not_exists(pk) OR (#state = :inProgress AND leaseUntil < :now)',
+          ExpressionAttributeNames: { '#state': 'state' },
+          ExpressionAttributeValues: { ':inProgress': 'in-progress', ':now': nowSeconds },
+        }),
+      ),
     );
   }
 

@@ -19,13 +19,14 @@ export class DynamoOptOutStore implements OptOutList {
 
   async optOut(phone: string, by: { messageId: string; at: Date }): Promise<boolean> {
     return writeOrLose(
-      this.db,
-      new PutCommand({
-        TableName: this.tableName,
-        Item: { ...keyOf(phone), optedOutBy: by.messageId, optedOutAt: by.at.toISOString() },
-        ConditionExpression: 'attribute_not_exists(pk) OR optedOutBy = :messageId',
-        ExpressionAttributeValues: { ':messageId': by.messageId },
-      }),
+      this.db.send(
+        new PutCommand({
+          TableName: this.tableName,
+          Item: { ...keyOf(phone), optedOutBy: by.messageId, optedOutAt: by.at.toISOString() },
+          ConditionExpression: 'attribute_not_exists(pk) OR optedOutBy = :messageId',
+          ExpressionAttributeValues: { ':messageId': by.messageId },
+        }),
+      ),
     );
   }
 

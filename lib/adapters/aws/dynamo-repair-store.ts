@@ -34,14 +34,15 @@ export class DynamoRepairStore implements RepairStore {
 
   async resolveAttention(kind: RepairableKind, id: string, taskToken: string, at: string): Promise<boolean> {
     return writeOrLose(
-      this.db,
-      new UpdateCommand({
-        TableName: this.tableName,
-        Key: attentionKey(kind, id),
-        UpdateExpression: 'SET resolvedAt = :at REMOVE gsi1pk, gsi1sk',
-        ConditionExpression: 'taskToken = :token AND attribute_not_exists(resolvedAt)',
-        ExpressionAttributeValues: { ':at': at, ':token': taskToken },
-      }),
+      this.db.send(
+        new UpdateCommand({
+          TableName: this.tableName,
+          Key: attentionKey(kind, id),
+          UpdateExpression: 'SET resolvedAt = :at REMOVE gsi1pk, gsi1sk',
+          ConditionExpression: 'taskToken = :token AND attribute_not_exists(resolvedAt)',
+          ExpressionAttributeValues: { ':at': at, ':token': taskToken },
+        }),
+      ),
     );
   }
 
@@ -59,13 +60,14 @@ export class DynamoRepairStore implements RepairStore {
 
   async recordRestart(run: WorkflowRun, expectedRestarts: number): Promise<boolean> {
     return writeOrLose(
-      this.db,
-      new PutCommand({
-        TableName: this.tableName,
-        Item: { ...runKey(run.kind, run.id), ...run },
-        ConditionExpression: expectedRestarts === 0 ? 'attribute_not_exists(pk)' : 'restarts = :expected',
-        ...(expectedRestarts === 0 ? {} : { ExpressionAttributeValues: { ':expected': expectedRestarts } }),
-      }),
+      this.db.send(
+        new PutCommand({
+          TableName: this.tableName,
+          Item: { ...runKey(run.kind, run.id), ...run },
+          ConditionExpression: expectedRestarts === 0 ? 'attribute_not_exists(pk)' : 'restarts = :expected',
+          ...(expectedRestarts === 0 ? {} : { ExpressionAttributeValues: { ':expected': expectedRestarts } }),
+        }),
+      ),
     );
   }
 

@@ -61,7 +61,7 @@ export class DynamoSmsOutbox implements SmsOutbox {
 
   async enqueue(message: OutgoingSms, at: Date): Promise<boolean> {
     const { Put } = outboxPut(this.tableName, message, at);
-    return writeOrLose(this.db, new PutCommand(Put!));
+    return writeOrLose(this.db.send(new PutCommand(Put!)));
   }
 
   async claim(key: string, from: 'queued' | 'held', now: Date): Promise<'claimed' | 'resumed' | 'done' | 'busy'> {

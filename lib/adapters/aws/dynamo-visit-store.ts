@@ -110,7 +110,7 @@ export class DynamoVisitStore implements VisitStore {
 
   update(visitId: string, expectedVersion: number, set: Partial<Visit>, remove: Array<keyof Visit> = []): Promise<boolean> {
     const { visitId: _id, ...change } = set;
-    return writeOrLose(this.db, new UpdateCommand({ TableName: this.tableName, Key: visitKeys.meta(visitId), ...versionedUpdate({ expectedVersion, set: change, remove }) }));
+    return writeOrLose(this.db.send(new UpdateCommand({ TableName: this.tableName, Key: visitKeys.meta(visitId), ...versionedUpdate({ expectedVersion, set: change, remove }) })));
   }
 
   async pointCheckIn(volunteerId: string, visitId: string | null): Promise<void> {

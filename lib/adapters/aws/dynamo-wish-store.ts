@@ -63,12 +63,13 @@ export class DynamoWishStore implements WishStore {
     // The version condition guarantees `wish` is what is stored, so the queue keys can be derived from it.
     const queue = queueAttributes({ ...wish, ...set }, set.status ?? wish.status);
     return writeOrLose(
-      this.db,
-      new UpdateCommand({
-        TableName: this.tableName,
-        Key: wishKeys.meta(wish.wishId),
-        ...versionedUpdate({ expectedVersion: wish.version, set: { ...set, ...queue.set }, remove: [...remove, ...queue.remove] }),
-      }),
+      this.db.send(
+        new UpdateCommand({
+          TableName: this.tableName,
+          Key: wishKeys.meta(wish.wishId),
+          ...versionedUpdate({ expectedVersion: wish.version, set: { ...set, ...queue.set }, remove: [...remove, ...queue.remove] }),
+        }),
+      ),
     );
   }
 

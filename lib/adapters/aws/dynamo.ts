@@ -1,5 +1,5 @@
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
-import { DeleteCommand, DynamoDBDocumentClient, GetCommand, PutCommand, QueryCommand, TransactWriteCommand, UpdateCommand, type QueryCommandInput } from '@aws-sdk/lib-dynamodb';
+import { DynamoDBDocumentClient, GetCommand, QueryCommand, TransactWriteCommand, type QueryCommandInput } from '@aws-sdk/lib-dynamodb';
 import { phoneSchema } from '../../domain/phone';
 import { activeKeyring } from '../keyring';
 import { KEY_ATTRIBUTES, type TableKey } from './model/table';
@@ -53,10 +53,10 @@ export async function transactNamed(db: DynamoDBDocumentClient, items: NamedTran
   }
 }
 
-/** One conditional write; a failed condition is a lost race (`false`), not an error. */
-export async function writeOrLose(db: DynamoDBDocumentClient, command: PutCommand | UpdateCommand | DeleteCommand): Promise<boolean> {
+/** Awaits one conditional write; a failed condition is a lost race (`false`), not an error. */
+export async function writeOrLose(write: Promise<unknown>): Promise<boolean> {
   try {
-    await db.send(command as PutCommand);
+    await write;
     return true;
   } catch (err) {
     if (isConditionFailure(err)) return false;
