@@ -12,6 +12,7 @@ import {
   SFNServiceException,
 } from '@aws-sdk/client-sfn';
 import { mockClient } from 'aws-sdk-client-mock';
+import { resetAroundEachTest } from '../../support/aws-mock';
 import { SfnWorkflows } from '../../../lib/adapters/aws/sfn-workflows';
 
 // The local engine stands in for Step Functions in behaviour, but not for its error names: these are
@@ -24,10 +25,8 @@ const throttled = () => new SFNServiceException({ name: 'ThrottlingException', $
 
 describe('SfnWorkflows', () => {
   const client = new SFNClient({ region: 'cn-north-1' });
-  const sfn = mockClient(client);
+  const sfn = resetAroundEachTest(mockClient(client));
   const workflows = new SfnWorkflows(client, { 'case-lifecycle': ARN });
-  beforeEach(() => sfn.reset());
-  afterAll(() => sfn.restore());
 
   it('starts an execution by name with the input as JSON', async () => {
     sfn.on(StartExecutionCommand).resolves({ executionArn: `${EXECUTION}:261123-7KQ2M`, startDate: new Date() });

@@ -1,14 +1,13 @@
 import { InvalidParameterException, PublishCommand, SNSClient, ThrottledException } from '@aws-sdk/client-sns';
 import { mockClient } from 'aws-sdk-client-mock';
+import { resetAroundEachTest } from '../../support/aws-mock';
 import { SnsSmsSender } from '../../../lib/adapters/aws/sns-sms-sender';
 
 // SNS has no local stand-in that checks what is published (the local stack replaces this adapter with
 // its outbox), so what the adapter asks of SNS is checked against a mocked client.
 describe('SnsSmsSender', () => {
   const client = new SNSClient({ region: 'cn-north-1' });
-  const sns = mockClient(client);
-  beforeEach(() => sns.reset());
-  afterAll(() => sns.restore());
+  const sns = resetAroundEachTest(mockClient(client));
 
   it('publishes to the phone number as a transactional SMS with the sender id, and answers with the message id', async () => {
     sns.on(PublishCommand).resolves({ MessageId: 'msg-1' });

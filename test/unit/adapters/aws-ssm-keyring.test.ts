@@ -1,5 +1,6 @@
 import { GetParameterCommand, ParameterNotFound, SSMClient } from '@aws-sdk/client-ssm';
 import { mockClient } from 'aws-sdk-client-mock';
+import { resetAroundEachTest } from '../../support/aws-mock';
 import { newKeyring } from '../../../lib/adapters/keyring';
 import { keyringFromSsm } from '../../../lib/adapters/aws/ssm-keyring';
 
@@ -7,9 +8,7 @@ import { keyringFromSsm } from '../../../lib/adapters/aws/ssm-keyring';
 // fails, is checked against a mocked client.
 describe('keyringFromSsm', () => {
   const client = new SSMClient({ region: 'cn-north-1' });
-  const ssm = mockClient(client);
-  beforeEach(() => ssm.reset());
-  afterAll(() => ssm.restore());
+  const ssm = resetAroundEachTest(mockClient(client));
 
   it('reads the named SecureString decrypted and parses it', async () => {
     const ring = newKeyring();
