@@ -31,7 +31,7 @@ function record(caseId: string, over: Partial<CaseRecord> = {}): CaseRecord {
   };
 }
 
-function newCase(caseId: string, over: Partial<Omit<NewCase, 'record'>> & { record?: Partial<CaseRecord> } = {}): NewCase {
+export function newCase(caseId: string, over: Partial<Omit<NewCase, 'record'>> & { record?: Partial<CaseRecord> } = {}): NewCase {
   const { record: recordOver, ...rest } = over;
   return { record: record(caseId, recordOver), contact: { caseId, phone: '+8613912345678', name: '张三' }, firstEvent: event('已受理'), metrics: [], ...rest };
 }

@@ -1,4 +1,8 @@
 import { DynamoCaseStore } from '../../lib/adapters/aws/dynamo-case-store';
+import { DynamoPointsLedger } from '../../lib/adapters/aws/dynamo-points-ledger';
+import { DynamoRepairStore } from '../../lib/adapters/aws/dynamo-repair-store';
+import { DynamoVisitStore } from '../../lib/adapters/aws/dynamo-visit-store';
+import { DynamoWishStore } from '../../lib/adapters/aws/dynamo-wish-store';
 import { DynamoOnceStore } from '../../lib/adapters/aws/dynamo-once-store';
 import { DynamoOptOutStore } from '../../lib/adapters/aws/dynamo-opt-out-store';
 import { DynamoRateLimiter } from '../../lib/adapters/aws/dynamo-rate-limiter';
@@ -8,6 +12,10 @@ import { seedDemoData } from '../../local/seed/seed';
 import { FakeClock } from '../support/fakes/clock';
 import { dynamoTables } from './dynamo-tables';
 import { describeCaseStoreContract } from './case-store.contract';
+import { describePointsLedgerContract } from './points-ledger.contract';
+import { describeRepairStoreContract } from './repair-store.contract';
+import { describeVisitStoreContract } from './visit-store.contract';
+import { describeWishStoreContract } from './wish-store.contract';
 import { describeOnceStoreContract } from './once-store.contract';
 import { describeOptOutListContract } from './opt-out-list.contract';
 import { describeRateLimiterContract } from './rate-limiter.contract';
@@ -42,4 +50,20 @@ describeSmsOutboxContract('DynamoDB', async () => {
 describeCaseStoreContract('DynamoDB', async () => {
   const { db, tableName } = await tables.freshTable();
   return { store: new DynamoCaseStore(db, tableName), outbox: new DynamoSmsOutbox(db, tableName) };
+});
+describeRepairStoreContract('DynamoDB', async () => {
+  const { db, tableName } = await tables.freshTable();
+  return { repair: new DynamoRepairStore(db, tableName), cases: new DynamoCaseStore(db, tableName), wishes: new DynamoWishStore(db, tableName), visits: new DynamoVisitStore(db, tableName) };
+});
+describeVisitStoreContract('DynamoDB', async () => {
+  const { db, tableName } = await tables.freshTable();
+  return new DynamoVisitStore(db, tableName);
+});
+describeWishStoreContract('DynamoDB', async () => {
+  const { db, tableName } = await tables.freshTable();
+  return new DynamoWishStore(db, tableName);
+});
+describePointsLedgerContract('DynamoDB', async () => {
+  const { db, tableName } = await tables.freshTable();
+  return { ledger: new DynamoPointsLedger(db, tableName), visits: new DynamoVisitStore(db, tableName) };
 });
