@@ -3,6 +3,7 @@ import type { WishActionType } from '../contracts/http/wishes';
 import { ForbiddenError } from '../errors';
 import type { Actor, CaseActor, StaffActor, WishActor } from './actor';
 import type { CaseRecord } from './case';
+import { isPastEscalation, type Visit } from './visits/visit';
 
 /**
  * Who may do what, on which scope: the one place these rules are written. Each function answers a
@@ -85,6 +86,20 @@ export function worklistScope(actor: StaffActor, districtDepartmentId: string): 
 export function actingVolunteerId(actor: Actor): string | undefined {
   if (actor.kind === 'volunteer-by-sms') return actor.volunteerId;
   return actor.kind === 'staff' && actor.role === 'volunteer' ? actor.volunteerId : undefined;
+}
+
+/**
+ * Who may check in to a visit: its volunteer; once it is missed (or escalated, which the check-in then
+ * refuses as too late), its backup too; and whoever checked in already (a repeat).
+ */
+export function mayCheckIn(volunteerId: string, visit: Pick<Visit, 'volunteerId' | 'backupVolunteerId' | 'status' | 'checkedInBy'>): boolean {
+  const backupsTurn = visit.backupVolunteerId === volunteerId && (visit.status === 'missed' || isPastEscalation(visit));
+  return visit.volunteerId === volunteerId || backupsTurn || visit.checkedInBy === volunteerId;
+}
+
+/** Only the volunteer who checked in checks out. */
+export function mayCheckOut(volunteerId: string, visit: Pick<Visit, 'checkedInBy'>): boolean {
+  return visit.checkedInBy === volunteerId;
 }
 
 /** Whether the actor comes as a volunteer (signed in or by SMS), whose wish actions are a claimant's. */

@@ -1,25 +1,20 @@
 import { toShanghaiIso } from '../../domain/case';
 import type { CheckOutCommand } from '../../contracts/http/visits';
 import { requireStaff, type StaffActor } from '../../domain/actor';
-import { actingVolunteerId, visitsListing } from '../../domain/policy';
-import { isPastEscalation, type Visit, type VisitStatus } from '../../domain/visits/visit';
+import { actingVolunteerId, mayCheckIn, mayCheckOut, visitsListing } from '../../domain/policy';
+import { isPastEscalation, type VisitStatus } from '../../domain/visits/visit';
 import { ConflictError, ForbiddenError, NotFoundError, UnauthenticatedError, ValidationError } from '../../errors';
 import { commandFrom, type CommandSource } from '../command-source';
 import type { VisitDeps } from './deps';
 
 const notWaiting = () => new ConflictError('该探访当前不在等待此操作', 'NOT_WAITING');
 
-/** The assigned volunteer checks in; once the visit is missed, the backup may too. */
-function mayCheckIn(visit: Visit, volunteerId: string): boolean {
-  return visit.volunteerId === volunteerId || (visit.backupVolunteerId === volunteerId && (visit.status === 'missed' || isPastEscalation(visit)));
-}
-
 /** `POST /v1/visits/{id}/check-in` and the SMS reply `到`. Repeating it is harmless. */
 export async function checkIn(deps: VisitDeps, visitId: string, volunteerId: string): Promise<{ visitId: string; status: string }> {
   for (let race = 0; race < 3; race += 1) {
     const visit = await deps.visits.visit(visitId);
     if (!visit) throw new NotFoundError('未找到该探访');
-    if (!mayCheckIn(visit, volunteerId) && visit.checkedInBy !== volunteerId) throw new ForbiddenError('这不是您的探访');
+    if (!mayCheckIn(volunteerId, visit)) throw new ForbiddenError('这不是您的探访');
     if (visit.checkedInBy === volunteerId) return { visitId, status: visit.status };
     if (isPastEscalation(visit)) throw new ConflictError('该探访已超时，社区已启动上门查看并通知家属，不能再签到；请直接联系网格员。', 'VISIT_ESCALATED');
     if (visit.checkedInAt || visit.waitingFor !== 'check-in' || !visit.taskToken || visit.status === 'completed' || visit.status === 'cancelled') throw notWaiting();
@@ -45,7 +40,7 @@ export async function checkOut(
   for (let race = 0; race < 3; race += 1) {
     const visit = await deps.visits.visit(visitId);
     if (!visit) throw new NotFoundError('未找到该探访');
-    if (visit.checkedInBy !== volunteerId) throw new ForbiddenError('只有签到的志愿者可以签退');
+    if (!mayCheckOut(volunteerId, visit)) throw new ForbiddenError('只有签到的志愿者可以签退');
     command ??= commandFrom(source);
     if (visit.checkedOutAt) return { visitId, status: visit.status };
     const waiting = visit.waitingFor === 'check-out' && visit.taskToken;

@@ -3,6 +3,8 @@ import {
   actingVolunteerId,
   isCentre,
   mayApproachWish,
+  mayCheckIn,
+  mayCheckOut,
   mayManageGrid,
   mayTakeCaseAction,
   mayTakeWishAction,
@@ -13,6 +15,7 @@ import {
   wishViewerScope,
   worklistScope,
 } from '../../../lib/domain/policy';
+import type { VisitStatus } from '../../../lib/domain/visits/visit';
 import { ForbiddenError } from '../../../lib/errors';
 
 const staff = (role: StaffActor['role'], over: Partial<StaffActor> = {}): StaffActor => ({ kind: 'staff', sub: role, role, grids: [], ...over });
@@ -136,6 +139,28 @@ describe('volunteers and visits', () => {
       return listing.allowed ? visits.filter(listing.shows).map((v) => v.gridId) : [];
     };
     expect([shown(gridWorker), shown(admin), shown(volunteer)]).toEqual([['G01'], ['G01', 'G05'], ['G01', 'G05']]);
+  });
+});
+
+describe('checking in and out', () => {
+  const visit = (over: Partial<{ status: VisitStatus; checkedInBy: string }> = {}) => ({ volunteerId: 'V1', backupVolunteerId: 'V2', status: 'scheduled' as VisitStatus, ...over });
+  it.each([
+    ['its volunteer', 'V1', visit(), true],
+    ['its backup, before the visit is missed', 'V2', visit(), false],
+    ['its backup, once missed', 'V2', visit({ status: 'missed' }), true],
+    ['its backup, once escalated (refused later as too late)', 'V2', visit({ status: 'escalated' }), true],
+    ['another volunteer', 'V3', visit({ status: 'missed' }), false],
+    ['whoever checked in already (a repeat)', 'V3', visit({ status: 'checked-in', checkedInBy: 'V3' }), true],
+  ])('mayCheckIn: %s → %s', (_label, volunteerId, target, expected) => {
+    expect(mayCheckIn(volunteerId, target)).toBe(expected);
+  });
+
+  it.each([
+    ['who checked in', 'V2', { checkedInBy: 'V2' }, true],
+    ['its volunteer, when the backup checked in', 'V1', { checkedInBy: 'V2' }, false],
+    ['anyone, before a check-in', 'V1', {}, false],
+  ])('mayCheckOut: %s → %s', (_label, volunteerId, target, expected) => {
+    expect(mayCheckOut(volunteerId, target)).toBe(expected);
   });
 });
 
