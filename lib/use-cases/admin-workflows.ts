@@ -3,14 +3,14 @@ import { requireStaff, type StaffActor } from '../domain/actor';
 import { randomCode } from '../domain/ids';
 import { isCentre, requirePermission } from '../domain/policy';
 import { NotFoundError } from '../errors';
-import type { Workflows } from '../ports/workflows';
 import { commandFrom, type CommandSource } from './command-source';
+import type { Ports } from './ports';
 import { rosterWeek } from './visits/roster';
 
 const requireCentre = (actor: StaffActor | undefined) => requirePermission(isCentre(requireStaff(actor)), '仅指挥中心可以启动工作流');
 
 /** `POST /v1/admin/workflows/{name}/executions` → 202 `{executionId}`. The input is read once the caller is known to be the centre. */
-export async function startWorkflow(deps: { workflows: Workflows; clock: { now(): Date } }, actor: StaffActor | undefined, name: StartableName, source: CommandSource<WorkflowInput>) {
+export async function startWorkflow(deps: Pick<Ports, 'workflows' | 'clock'>, actor: StaffActor | undefined, name: StartableName, source: CommandSource<WorkflowInput>) {
   requireCentre(actor);
   const input = commandFrom(source);
   // A roster for a wrong week is refused here, before an execution could book and page anyone.
@@ -21,7 +21,7 @@ export async function startWorkflow(deps: { workflows: Workflows; clock: { now()
 }
 
 /** `GET /v1/admin/workflows/{name}/executions/{executionId}` (the id checked against `executionIdParam` at the edge). */
-export async function describeWorkflow(deps: { workflows: Workflows }, actor: StaffActor | undefined, name: StartableName, executionId: string) {
+export async function describeWorkflow(deps: Pick<Ports, 'workflows'>, actor: StaffActor | undefined, name: StartableName, executionId: string) {
   requireCentre(actor);
   const view = await deps.workflows.describe(name, executionId);
   if (!view) throw new NotFoundError('未找到该执行');

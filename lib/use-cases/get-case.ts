@@ -4,7 +4,7 @@ import { maskPersonalNumbers } from '../domain/redact';
 import type { StaffActor } from '../domain/actor';
 import { staffCovers } from '../domain/policy';
 import { ForbiddenError, NotFoundError, UnauthenticatedError } from '../errors';
-import type { CaseStore } from '../ports/case-store';
+import type { Ports } from './ports';
 
 export type CaseViewer = { kind: 'resident'; trackingCode: string } | StaffActor | undefined;
 
@@ -28,7 +28,7 @@ export interface CaseView {
  * not staff ids; staff see the case only inside their scope. Not-found and wrong-code look the same
  * to a resident, so case ids cannot be probed.
  */
-export async function getCase(deps: { cases: CaseStore }, caseId: string, viewer: CaseViewer): Promise<CaseView> {
+export async function getCase(deps: Pick<Ports, 'cases'>, caseId: string, viewer: CaseViewer): Promise<CaseView> {
   if (!viewer) throw new UnauthenticatedError('需要登录凭证或查询码');
   const record = await deps.cases.get(caseId);
   if (viewer.kind === 'resident') {

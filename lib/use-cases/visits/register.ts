@@ -3,9 +3,11 @@ import { requireStaff, type StaffActor } from '../../domain/actor';
 import { randomCode } from '../../domain/ids';
 import { isCentre, mayManageGrid, requirePermission } from '../../domain/policy';
 import { PhoneTakenError, ValidationError } from '../../errors';
-import type { VisitDeps } from './deps';
+import type { Ports } from '../ports';
 
-async function gridOf(deps: VisitDeps, gridId: string) {
+export type RegisterDeps = Pick<Ports, 'reference' | 'visits'>;
+
+async function gridOf(deps: RegisterDeps, gridId: string) {
   const grid = (await deps.reference.grids()).find((g) => g.gridId === gridId);
   if (!grid) throw new ValidationError('未知的网格', { gridId: `未知网格 ${gridId}` }, 'UNKNOWN_GRID');
   return grid;
@@ -16,7 +18,7 @@ async function gridOf(deps: VisitDeps, gridId: string) {
  * centre. The grid is named in the body, so it is checked once the body is read; the role was checked
  * before (routes.ts), so only those who may register elders somewhere ever learn the body's shape.
  */
-export async function registerElder(deps: VisitDeps, actor: StaffActor | undefined, command: RegisterElderCommand) {
+export async function registerElder(deps: RegisterDeps, actor: StaffActor | undefined, command: RegisterElderCommand) {
   const staff = requireStaff(actor);
   requirePermission(mayManageGrid(staff, command.gridId), '只能登记本网格的老人');
   const grid = await gridOf(deps, command.gridId);
@@ -42,7 +44,7 @@ export async function registerElder(deps: VisitDeps, actor: StaffActor | undefin
 }
 
 /** `POST /v1/volunteers`: the centre registers volunteers (their phone then works for SMS check-in). */
-export async function registerVolunteer(deps: VisitDeps, actor: StaffActor | undefined, command: RegisterVolunteerCommand) {
+export async function registerVolunteer(deps: RegisterDeps, actor: StaffActor | undefined, command: RegisterVolunteerCommand) {
   requirePermission(isCentre(requireStaff(actor)), '仅指挥中心可登记志愿者');
   const grid = await gridOf(deps, command.gridId);
   const volunteerId = `V${randomCode(7)}`;

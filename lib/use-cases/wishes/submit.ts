@@ -6,7 +6,9 @@ import { randomCode } from '../../domain/ids';
 import { mayManageGrid, requirePermission } from '../../domain/policy';
 import type { Wish } from '../../domain/wishes/wish';
 import { ValidationError } from '../../errors';
-import type { WishDeps } from './deps';
+import type { Ports } from '../ports';
+
+export type SubmitWishDeps = Pick<Ports, 'reference' | 'wishes' | 'workflows' | 'clock'>;
 
 /** Who a beneficiary is, as a hash: enough to notice a second open wish, nothing readable. */
 export const beneficiaryKey = (b: { name: string; phone?: string | undefined; gridId: string }) =>
@@ -16,7 +18,7 @@ export const beneficiaryKey = (b: { name: string; phone?: string | undefined; gr
  * `POST /v1/wishes`: a grid worker (for their grids) or the centre records a wish; vetting starts. The
  * grid is named in the body, so it is checked after the body is read, the role before (routes.ts).
  */
-export async function submitWish(deps: WishDeps, actor: StaffActor | undefined, command: SubmitWishCommand) {
+export async function submitWish(deps: SubmitWishDeps, actor: StaffActor | undefined, command: SubmitWishCommand) {
   const staff = requireStaff(actor);
   const { gridId } = command.beneficiary;
   requirePermission(mayManageGrid(staff, gridId), '只能登记本网格的心愿');
