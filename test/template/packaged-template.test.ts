@@ -9,6 +9,39 @@ import { loadServerlessConfig } from '../../local/serverless-config';
 const aslValidator = require('asl-validator') as (definition: unknown) => { isValid: boolean; errors: unknown[] };
 
 const ROOT = resolve(__dirname, '../..');
+const LOCAL = loadServerlessConfig(join(ROOT, 'serverless.yml'), { stage: 'ci', region: 'ap-southeast-1' });
+
+/**
+ * How many functions and state machines the stack has: written out, so adding one is a conscious edit
+ * here too (and checked against serverless.yml, so the two cannot drift apart).
+ */
+const FUNCTION_COUNT = 48;
+const STATE_MACHINE_COUNT = 7;
+
+/**
+ * Every task of the wish, wish-claim and companion-visit workflows is its own function, and its role
+ * holds exactly these Step Functions actions: SendTaskSuccess only where a task answers its own wait,
+ * SendTaskFailure only where a lapsed claim is released (failing the wish's wait for fulfilment),
+ * StartExecution only where a case is opened on someone's behalf. Tasks that only read write nothing.
+ */
+const TASK_STATES_ACTIONS: Record<string, { states: string[]; readOnly?: true }> = {
+  WishAwait: { states: ['states:SendTaskSuccess'] },
+  WishRemindVet: { states: [] },
+  WishReject: { states: [] },
+  WishPublish: { states: [] },
+  WishTimeLeft: { states: [], readOnly: true },
+  WishExpire: { states: ['states:SendTaskFailure'] },
+  WishThank: { states: [] },
+  WishClaimPlan: { states: [], readOnly: true },
+  WishClaimCheck: { states: ['states:SendTaskFailure'] },
+  VisitPlan: { states: [], readOnly: true },
+  VisitRemind: { states: [] },
+  VisitAwait: { states: ['states:SendTaskSuccess'] },
+  VisitMissed: { states: [] },
+  VisitWelfareCheck: { states: ['states:StartExecution'] },
+  VisitConcern: { states: ['states:StartExecution'] },
+  VisitComplete: { states: [] },
+};
 type Resource = { Type: string; Properties: Record<string, any> };
 type Statement = { Effect: string; Action: string | string[]; Resource: unknown };
 
@@ -54,7 +87,8 @@ describe('the packaged CloudFormation template', () => {
 
   it('runs every function on nodejs22.x, arm64, with JSON logs and its own role', () => {
     const functions = ofType('AWS::Lambda::Function');
-    expect(functions.length).toBeGreaterThanOrEqual(6);
+    expect(LOCAL.functions).toHaveLength(FUNCTION_COUNT);
+    expect(functions).toHaveLength(FUNCTION_COUNT);
     const roles = new Set<string>();
     for (const [, fn] of functions) {
       expect(fn.Properties.Runtime).toBe('nodejs22.x');
@@ -115,8 +149,8 @@ describe('the packaged CloudFormation template', () => {
 
   it('declares one Standard state machine per workflow file, logging without execution data', () => {
     const machines = ofType('AWS::StepFunctions::StateMachine');
-    const local = loadServerlessConfig(join(ROOT, 'serverless.yml'), { stage: 'ci', region: 'ap-southeast-1' });
-    expect(machines).toHaveLength(local.stateMachines.length);
+    expect(LOCAL.stateMachines).toHaveLength(STATE_MACHINE_COUNT);
+    expect(machines).toHaveLength(STATE_MACHINE_COUNT);
     for (const [, machine] of machines) {
       expect(machine.Properties.StateMachineType).toBe('STANDARD');
       expect(machine.Properties.LoggingConfiguration.IncludeExecutionData).toBe(false);
@@ -164,6 +198,35 @@ describe('the packaged CloudFormation template', () => {
     for (const fn of ['Reconcile', 'AttentionResume']) {
       const starts = statementsOf(fn).find((s) => ([] as string[]).concat(s.Action).includes('states:StartExecution'))!;
       expect(starts.Resource).toEqual([{ Ref: 'CaseLifecycleStateMachine' }, { Ref: 'WishStateMachine' }, { Ref: 'CompanionVisitStateMachine' }]);
+    }
+  });
+
+  it('runs each task of the wish, wish-claim and visit workflows as its own function, whose role holds only what that task needs', () => {
+    const statementsOf = (fn: string) => {
+      const roleId = (resources[`${fn}LambdaFunction`]!.Properties.Role as { 'Fn::GetAtt': [string] })['Fn::GetAtt'][0];
+      return (resources[roleId]!.Properties.Policies as Array<{ PolicyDocument: { Statement: Statement[] } }>).flatMap((p) => p.PolicyDocument.Statement);
+    };
+    const called = new Set(
+      ['wish', 'wish-claim', 'companion-visit']
+        .map((file) => JSON.stringify(yaml.load(readFileSync(join(ROOT, `workflows/${file}.asl.yml`), 'utf8'))))
+        .flatMap((definition) => [...definition.matchAll(/"Fn::GetAtt":\["(\w+)LambdaFunction","Arn"\]/g)].map((match) => match[1]!)),
+    );
+    called.delete('AttentionHold');
+    expect([...called].sort()).toEqual(Object.keys(TASK_STATES_ACTIONS).sort());
+    const machineOf = (fn: string) => (fn.startsWith('Wish') ? 'stateMachine:minqing-ci-wish"' : 'stateMachine:minqing-ci-companion-visit"');
+    for (const [fn, expected] of Object.entries(TASK_STATES_ACTIONS)) {
+      const statements = statementsOf(fn);
+      const actions = statements.flatMap((s) => ([] as string[]).concat(s.Action));
+      expect({ fn, states: actions.filter((a) => a.startsWith('states:')).sort() }).toEqual({ fn, states: expected.states });
+      const writes = actions.filter((a) => /^dynamodb:(Put|Update|Delete)Item$/.test(a));
+      if (expected.readOnly) expect({ fn, writes }).toEqual({ fn, writes: [] });
+      for (const s of statements) {
+        const actionsHere = ([] as string[]).concat(s.Action);
+        const target = JSON.stringify(s.Resource);
+        // A wish task answers or fails only the wish workflow's waits, a visit task only the visit workflow's.
+        if (actionsHere.some((a) => a.startsWith('states:SendTask'))) expect({ fn, target }).toEqual({ fn, target: expect.stringContaining(machineOf(fn)) });
+        if (actionsHere.includes('states:StartExecution')) expect({ fn, resource: s.Resource }).toEqual({ fn, resource: { Ref: 'CaseLifecycleStateMachine' } });
+      }
     }
   });
 
@@ -228,7 +291,7 @@ describe('the packaged CloudFormation template', () => {
     expect(ofType('AWS::WAFv2::WebACLAssociation')).toEqual([]);
   });
 
-  describe.each(loadServerlessConfig(join(ROOT, 'serverless.yml'), { stage: 'ci', region: 'ap-southeast-1' }).stateMachines.map((m) => [m.key, m.definition] as const))(
+  describe.each(LOCAL.stateMachines.map((m) => [m.key, m.definition] as const))(
     'workflow %s',
     (_key, definition) => {
       const states = Object.entries((definition as { States: Record<string, any> }).States);

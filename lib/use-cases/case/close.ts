@@ -1,9 +1,9 @@
 import { z } from 'zod';
 import { CASE_STEPS, CLOSURE_CODES, shanghaiDay, toShanghaiIso, type ClosureCode } from '../../domain/case';
 import { smsText } from '../../domain/sms-text';
-import { ConflictError } from '../../errors';
+import { retryOnLostRace } from '../lost-race';
 import { notifyOnce } from '../notify';
-import type { CaseDeps } from './deps';
+import type { Ports } from '../ports';
 import { loadCase, metricDims, recipients } from './recipients';
 
 export const closeInput = z.object({
@@ -18,18 +18,20 @@ export const closeInput = z.object({
 
 const RESOLVED: ClosureCode[] = ['fixed', 'resolved-on-site'];
 
+export type CloseCaseDeps = Pick<Ports, 'cases' | 'reference' | 'centre' | 'outbox' | 'clock'>;
+
 /**
  * Closes a case with an honest code ("closed" never pretends to mean "fixed"), takes its steps off
  * every worklist, and tells the reporter and everyone who reported the same problem. Idempotent.
  */
-export async function closeCase(deps: CaseDeps, input: z.infer<typeof closeInput>): Promise<{ code: ClosureCode; closed: boolean }> {
+export async function closeCase(deps: CloseCaseDeps, input: z.infer<typeof closeInput>): Promise<{ code: ClosureCode; closed: boolean }> {
   const now = toShanghaiIso(deps.clock.now());
-  for (let race = 0; race < 3; race += 1) {
+  const outcome = await retryOnLostRace<'closed' | 'declined'>(`case ${input.caseId}`, async () => {
     const record = await loadCase(deps, input.caseId);
-    if (record.status === 'closed') break;
+    if (record.status === 'closed') return { done: 'closed' };
     // Triage's automatic merge yields to a grid worker who has already answered (a decision recorded
     // ahead of the grid check sets `awaiting`): their 202 stands, and the grid check takes it.
-    if (input.mergeInto && !input.noteFrom && record.awaiting) return { code: input.code, closed: false };
+    if (input.mergeInto && !input.noteFrom && record.awaiting) return { done: 'declined' };
     const decided = input.noteFrom ? (await deps.cases.step(input.caseId, input.noteFrom))?.decision?.note : undefined;
     const note = [input.mergeInto ? `并入诉求${input.mergeInto}` : undefined, decided, input.unrated ? '72小时内未评价，按未评价办结' : undefined]
       .filter(Boolean)
@@ -42,15 +44,15 @@ export async function closeCase(deps: CaseDeps, input: z.infer<typeof closeInput
       metrics: RESOLVED.includes(input.code) ? [{ day: shanghaiDay(record.createdAt), dims: metricDims(record), counters: { resolved: 1 } }] : [],
       leaveOpenIndex: true,
     });
-    if (done) break;
-    if (race === 2) throw new ConflictError(`case ${input.caseId} kept changing while closing`, 'CASE_CONTENDED');
-  }
+    return done ? { done: 'closed' } : 'lost';
+  });
+  if (outcome === 'declined') return { code: input.code, closed: false };
   await deps.cases.closeSteps(input.caseId, now);
   await tellEveryone(deps, input);
   return { code: input.code, closed: true };
 }
 
-async function tellEveryone(deps: CaseDeps, input: z.infer<typeof closeInput>): Promise<void> {
+async function tellEveryone(deps: CloseCaseDeps, input: z.infer<typeof closeInput>): Promise<void> {
   const reporter = await recipients(deps).reporter(input.caseId);
   if (input.mergeInto) {
     if (reporter) {

@@ -2,8 +2,8 @@ import { z } from 'zod';
 import { shanghaiDay, toShanghaiIso } from '../../domain/case';
 import { dispatchTarget } from '../../domain/case-actions';
 import { ACCEPT_HOURS, seconds } from '../../domain/deadlines';
-import { ConflictError } from '../../errors';
-import type { CaseDeps } from './deps';
+import { retryOnLostRace } from '../lost-race';
+import type { Ports } from '../ports';
 import { loadCase } from './recipients';
 
 export const dispatchInput = z.object({
@@ -20,13 +20,15 @@ export interface DispatchResult {
   acceptSeconds: number;
 }
 
+export type DispatchCaseDeps = Pick<Ports, 'cases' | 'reference' | 'centre' | 'clock'>;
+
 /** 派单 / 吹哨: routes the case to a department (see `dispatchTarget`) and counts it received there once. */
-export async function dispatchCase(deps: CaseDeps, input: z.infer<typeof dispatchInput>): Promise<DispatchResult> {
-  for (let race = 0; race < 3; race += 1) {
+export function dispatchCase(deps: DispatchCaseDeps, input: z.infer<typeof dispatchInput>): Promise<DispatchResult> {
+  return retryOnLostRace(`case ${input.caseId}`, async () => {
     const record = await loadCase(deps, input.caseId);
     const acceptSeconds = seconds(ACCEPT_HOURS[record.priority]);
     if ((record.dispatchCount ?? 0) > input.dispatchCount && record.departmentId) {
-      return { departmentId: record.departmentId, dispatchCount: record.dispatchCount!, acceptSeconds };
+      return { done: { departmentId: record.departmentId, dispatchCount: record.dispatchCount!, acceptSeconds } };
     }
     const [departments, categories] = await Promise.all([deps.reference.departments(), deps.reference.categories()]);
     const departmentId = dispatchTarget(record, { categories, departments, districtDepartmentId: deps.centre.districtDepartmentId }, input);
@@ -40,7 +42,6 @@ export async function dispatchCase(deps: CaseDeps, input: z.infer<typeof dispatc
       // A department receives a case once, however often it comes back to it reopened.
       metrics: record.departmentId === departmentId ? [] : [{ day: shanghaiDay(record.createdAt), dims: { department: departmentId }, counters: { received: 1 } }],
     });
-    if (done) return { departmentId, dispatchCount, acceptSeconds };
-  }
-  throw new ConflictError(`case ${input.caseId} kept changing while dispatching`, 'CASE_CONTENDED');
+    return done ? { done: { departmentId, dispatchCount, acceptSeconds } } : 'lost';
+  });
 }

@@ -3,12 +3,12 @@ import { addHours, CASE_STEPS, toShanghaiIso, type CaseRecord, type CaseStatus, 
 import { STEP_LABEL } from '../../domain/case-labels';
 import { heldPast } from '../../domain/deadlines';
 import { shortLocalTime, smsText } from '../../domain/sms-text';
-import { ConflictError } from '../../errors';
 import { log } from '../../log';
 import type { OpenStep, PendingDecision } from '../../ports/case-store';
+import { retryOnLostRace } from '../lost-race';
 import { outputAtOpening } from './act';
 import { notifyOnce } from '../notify';
-import type { CaseDeps } from './deps';
+import type { Ports } from '../ports';
 import { labels, loadCase, recipients } from './recipients';
 
 /** What the workflow passes when it starts (or keeps) waiting on a person. */
@@ -32,7 +32,7 @@ export const STATUS_WHILE_WAITING: Record<CaseStep, CaseStatus> = {
   'centre-review': 'reopened',
 };
 
-const MAX_RACES = 4;
+export type OpenCaseStepDeps = Pick<Ports, 'cases' | 'workflows' | 'reference' | 'centre' | 'outbox' | 'clock'>;
 
 /**
  * Called by every `.waitForTaskToken` task: stores the token against the case and step, puts the step
@@ -41,21 +41,21 @@ const MAX_RACES = 4;
  * decision, so an answer given while a reminder swapped the token is never lost. A fresh opening
  * whose decision was recorded before it (see `actOnCase`) takes that decision and resumes at once.
  */
-export async function openCaseStep(deps: CaseDeps, input: OpenStepInput): Promise<{ status: CaseStatus }> {
+export function openCaseStep(deps: OpenCaseStepDeps, input: OpenStepInput): Promise<{ status: CaseStatus }> {
   const status = STATUS_WHILE_WAITING[input.step];
-  for (let race = 0; race < MAX_RACES; race += 1) {
+  return retryOnLostRace(`case ${input.caseId}`, async () => {
     const record = await loadCase(deps, input.caseId);
     const current = await deps.cases.step(input.caseId, input.step);
     if (current?.taskToken === input.taskToken) {
       // A retry of an opening that was decided meanwhile (or took its decision) passes the decision on again.
       if (current.decision) await deps.workflows.completeTask(input.taskToken, current.decision.output);
       else if (!input.continues) await notifyOpened(deps, record, current);
-      return { status };
+      return { done: { status } };
     }
     const continuing = input.continues && current !== undefined && !current.closedAt;
     if (continuing && current.decision) {
       await deps.workflows.completeTask(input.taskToken, current.decision.output);
-      return { status };
+      return { done: { status } };
     }
     const now = deps.clock.now();
     const retried = !input.continues && current !== undefined && isRetryOf(current, record, now);
@@ -85,17 +85,16 @@ export async function openCaseStep(deps: CaseDeps, input: OpenStepInput): Promis
       ...(record.awaiting && !pending ? { remove: ['awaiting'] as const } : {}),
       ...(pending ? { takesPending: true } : {}),
     });
-    if (!recorded) continue;
+    if (!recorded) return 'lost';
     if (step.decision) {
       // Whoever decided needs no request; the reporter still hears the case was accepted.
       if (step.step === 'resolve') await notifyOpened(deps, { ...record, status }, step, { decided: true });
       await deps.workflows.completeTask(input.taskToken, step.decision.output);
-      return { status };
+      return { done: { status } };
     }
     if (!continuing) await notifyOpened(deps, { ...record, status }, step);
-    return { status };
-  }
-  throw new ConflictError(`case ${input.caseId} kept changing while opening ${input.step}`, 'CASE_CONTENDED');
+    return { done: { status } };
+  });
 }
 
 /**
@@ -114,7 +113,7 @@ function isRetryOf(current: OpenStep, record: CaseRecord, now: Date): boolean {
  * department than the case is now dispatched to is never taken (it cannot happen while routing is
  * `dispatchTarget`; were it to, the department acts again on the open step).
  */
-async function takeablePending(deps: CaseDeps, record: CaseRecord, stepName: CaseStep, openedSeq: number): Promise<PendingDecision | undefined> {
+async function takeablePending(deps: Pick<Ports, 'cases'>, record: CaseRecord, stepName: CaseStep, openedSeq: number): Promise<PendingDecision | undefined> {
   const pending = (await deps.cases.pendingDecisions(record.caseId, stepName)).find((p) => p.forSeq === openedSeq);
   if (!pending) return undefined;
   if (pending.departmentId && pending.departmentId !== record.departmentId) {
@@ -129,7 +128,7 @@ async function takeablePending(deps: CaseDeps, record: CaseRecord, stepName: Cas
  * naming a time goes stale then (`staleAt`); one that quiet hours would hold past that time is written
  * without it ("请尽快签收"), so the morning brings a request that is still true rather than silence.
  */
-async function notifyOpened(deps: CaseDeps, record: CaseRecord, step: OpenStep, opts: { decided?: boolean } = {}): Promise<void> {
+async function notifyOpened(deps: OpenCaseStepDeps, record: CaseRecord, step: OpenStep, opts: { decided?: boolean } = {}): Promise<void> {
   const who = recipients(deps);
   const names = await labels(deps, record);
   const urgent = record.priority === 'emergency';
@@ -177,7 +176,7 @@ async function notifyOpened(deps: CaseDeps, record: CaseRecord, step: OpenStep, 
 }
 
 /** A resolve step opened right after an acceptance (not after a failed verification) tells the reporter. */
-async function isFirstResolveOfDispatch(deps: CaseDeps, record: CaseRecord): Promise<boolean> {
+async function isFirstResolveOfDispatch(deps: Pick<Ports, 'cases'>, record: CaseRecord): Promise<boolean> {
   const verify = await deps.cases.step(record.caseId, 'verify');
   const accept = await deps.cases.step(record.caseId, 'accept');
   return !verify?.decision || (accept?.decision !== undefined && accept.decision.at > verify.decision.at);

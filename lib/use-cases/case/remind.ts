@@ -3,8 +3,11 @@ import { CASE_STEPS, shanghaiDay, toShanghaiIso, type CaseRecord } from '../../d
 import { STEP_LABEL } from '../../domain/case-labels';
 import { DISTRICT_WHISTLE_SECONDS } from '../../domain/deadlines';
 import { shortLocalTime, smsText } from '../../domain/sms-text';
+import { ContendedError } from '../../errors';
+import { log } from '../../log';
+import { retryOnLostRace } from '../lost-race';
 import { notifyOnce } from '../notify';
-import type { CaseDeps } from './deps';
+import type { Ports } from '../ports';
 import { labels, loadCase, recipients } from './recipients';
 
 export const remindInput = z.object({
@@ -24,13 +27,15 @@ export interface RemindResult {
   whistleAgainSeconds: number;
 }
 
+export type RemindCaseDeps = Pick<Ports, 'cases' | 'reference' | 'centre' | 'once' | 'outbox' | 'clock'>;
+
 /**
  * Reminders before a deadline and escalation after it (督办 / 吹哨). Each is recorded in the timeline
  * and sent once per step opening; an overdue step is escalated again at most once each Shanghai day.
  * Only an emergency's reminders ignore quiet hours: an escalation of anything else at 03:50 wakes
  * the centre for what it can act on at 07:00, and its text ("已超期") is still true then.
  */
-export async function remindCase(deps: CaseDeps, input: z.infer<typeof remindInput>): Promise<RemindResult> {
+export async function remindCase(deps: RemindCaseDeps, input: z.infer<typeof remindInput>): Promise<RemindResult> {
   const record = await loadCase(deps, input.caseId);
   const result = { withDistrict: record.departmentId === deps.centre.districtDepartmentId, whistleAgainSeconds: DISTRICT_WHISTLE_SECONDS };
   const step = await deps.cases.step(input.caseId, input.step);
@@ -49,11 +54,16 @@ export async function remindCase(deps: CaseDeps, input: z.infer<typeof remindInp
   const note = input.kind === 'overdue' ? `督办：${STEP_LABEL[input.step]}超时，已通知指挥中心` : `提醒：${STEP_LABEL[input.step]}${input.kind === 'half' ? '时限过半' : '即将到期'}`;
   // The timeline records each reminder once, however often the task is retried.
   if (await deps.once.claim(`timeline#${key}`, 60)) {
-    for (let race = 0; race < 3; race += 1) {
+    // The entry is a record of what was sent: a case that keeps changing goes without it rather than
+    // failing (and so repeating) a reminder that is already out.
+    await retryOnLostRace(`case ${input.caseId}`, async () => {
       const latest = await loadCase(deps, input.caseId);
       const event = { at: toShanghaiIso(now), status: latest.status, actor: 'system' as const, note };
-      if (await deps.cases.transition({ caseId: latest.caseId, expectedVersion: latest.version, set: {}, event })) break;
-    }
+      return (await deps.cases.transition({ caseId: latest.caseId, expectedVersion: latest.version, set: {}, event })) ? { done: true } : 'lost';
+    }).catch((err: unknown) => {
+      if (!(err instanceof ContendedError)) throw err;
+      log.warn('reminder left out of a case timeline that kept changing', { caseId: input.caseId });
+    });
     await deps.once.complete(`timeline#${key}`, {});
   }
   return { reminded: true, ...result };

@@ -1,17 +1,19 @@
 import { z } from 'zod';
 import { addHours, toShanghaiIso } from '../../domain/case';
 import { dueHoursFor } from '../../domain/reference';
-import { ConflictError } from '../../errors';
-import type { CaseDeps } from './deps';
+import { retryOnLostRace } from '../lost-race';
+import type { Ports } from '../ports';
 import { loadCase } from './recipients';
 
 export const reopenInput = z.object({ caseId: z.string().min(1) });
 
+export type ReopenCaseDeps = Pick<Ports, 'cases' | 'reference' | 'clock'>;
+
 /** 重办: a dissatisfied resident reopens the case with a fresh due time. A retry finds it reopened already. */
-export async function reopenCase(deps: CaseDeps, input: z.infer<typeof reopenInput>): Promise<{ reopenCount: number }> {
-  for (let race = 0; race < 3; race += 1) {
+export function reopenCase(deps: ReopenCaseDeps, input: z.infer<typeof reopenInput>): Promise<{ reopenCount: number }> {
+  return retryOnLostRace(`case ${input.caseId}`, async () => {
     const record = await loadCase(deps, input.caseId);
-    if (record.status === 'reopened') return { reopenCount: record.reopenCount };
+    if (record.status === 'reopened') return { done: { reopenCount: record.reopenCount } };
     const category = (await deps.reference.categories()).find((c) => c.code === record.category);
     const now = deps.clock.now();
     const reopenCount = record.reopenCount + 1;
@@ -21,7 +23,6 @@ export async function reopenCase(deps: CaseDeps, input: z.infer<typeof reopenInp
       set: { status: 'reopened', reopenCount, dueAt: toShanghaiIso(addHours(now, category ? dueHoursFor(category) : 7 * 24)) },
       event: { at: toShanghaiIso(now), status: 'reopened', actor: 'system', note: `群众不满意，第${reopenCount}次重办` },
     });
-    if (done) return { reopenCount };
-  }
-  throw new ConflictError(`case ${input.caseId} kept changing while reopening`, 'CASE_CONTENDED');
+    return done ? { done: { reopenCount } } : 'lost';
+  });
 }
