@@ -106,6 +106,11 @@ export class LambdaRuntime {
     return sandbox;
   }
 
+  /** Starts `fn` cold without calling it, as provisioned concurrency does: its configuration is parsed then. */
+  coldStart(fn: LocalFunction): void {
+    this.sandboxOf(fn);
+  }
+
   /**
    * Calls the function as Lambda would. With faults on, some calls fail as Lambda's do: throttled or
    * failed before the handler ran, or (where the caller is a service that retries, `answerMayBeLost`)

@@ -22,26 +22,52 @@ import { JwksTokenVerifier } from '../../lib/adapters/jwks-token-verifier';
 import { parseConfig } from '../../lib/config';
 import { log } from '../../lib/log';
 import { systemClock } from '../../lib/ports/clock';
+import type { TokenVerifier } from '../../lib/ports/token-verifier';
+import type { WorkflowName } from '../../lib/ports/workflows';
+import type { Ports } from '../../lib/use-cases/ports';
 
-const configSchema = z.object({
+/** The variable that names each workflow's state machine (serverless.yml gives it only where it is used). */
+const ARN_VARIABLES = {
+  'case-lifecycle': 'CASE_LIFECYCLE_ARN',
+  'companion-visit': 'COMPANION_VISIT_ARN',
+  'weekly-roster': 'WEEKLY_ROSTER_ARN',
+  wish: 'WISH_ARN',
+  'wish-claim': 'WISH_CLAIM_ARN',
+  'wish-matching': 'WISH_MATCHING_ARN',
+  reconcile: 'RECONCILE_ARN',
+} as const satisfies Record<WorkflowName, string>;
+
+/** What every function that uses the ports is given (serverless.yml's provider environment). */
+const portsConfigSchema = z.object({
   TABLE_NAME: z.string().min(1),
-  CASE_LIFECYCLE_ARN: z.string().min(1).optional(),
-  COMPANION_VISIT_ARN: z.string().min(1).optional(),
-  WEEKLY_ROSTER_ARN: z.string().min(1).optional(),
-  WISH_ARN: z.string().min(1).optional(),
-  WISH_CLAIM_ARN: z.string().min(1).optional(),
-  WISH_MATCHING_ARN: z.string().min(1).optional(),
-  RECONCILE_ARN: z.string().min(1).optional(),
+  // Only the SMS sender publishes, and only it is given a sender id (an empty one: none).
   SMS_SENDER_ID: z.string().optional(),
-  JWT_ISSUER: z.string().url(),
-  JWT_AUDIENCE: z.string().min(1),
   CENTRE_STAFF_ID: z.string().min(1).default('admin-centre'),
   DISTRICT_DEPARTMENT_ID: z.string().min(1).default('district'),
 });
 
+/** What one function's handler says it needs beyond the table: the workflows it starts or looks up. */
+export interface FunctionNeeds {
+  workflows?: readonly WorkflowName[];
+}
+
+/**
+ * A function's configuration, parsed when its handler module loads (call it at the module's top level:
+ * that is the cold start), and the getter of its composition root. Every workflow it names must have
+ * its ARN variable, or the cold start fails naming it; workflows it does not name are not configured,
+ * so using one fails loudly. The adapters are built once, on first use.
+ */
+export function functionDeps(needs: FunctionNeeds = {}): () => Ports {
+  const workflows = needs.workflows ?? [];
+  const arnShape = Object.fromEntries(workflows.map((workflow) => [ARN_VARIABLES[workflow], z.string().min(1)]));
+  const config = parseConfig(portsConfigSchema.extend(arnShape)) as z.infer<typeof portsConfigSchema> & Record<string, string>;
+  const stateMachineArns = Object.fromEntries(workflows.map((workflow) => [workflow, config[ARN_VARIABLES[workflow]]!]));
+  let built: Ports | undefined;
+  return () => (built ??= build(config, stateMachineArns));
+}
+
 /** The composition root: adapters built once per cold start, from configuration only. */
-function build() {
-  const config = parseConfig(configSchema);
+function build(config: z.infer<typeof portsConfigSchema>, stateMachineArns: Partial<Record<WorkflowName, string>>): Ports {
   const db = documentClient();
   const clock = systemClock;
   return {
@@ -60,23 +86,17 @@ function build() {
     centre: { staffId: config.CENTRE_STAFF_ID, districtDepartmentId: config.DISTRICT_DEPARTMENT_ID },
     // Only the sender function's role may publish (serverless.yml): every other use case queues in `outbox`.
     sms: new SnsSmsSender(new SNSClient({}), config.SMS_SENDER_ID),
-    tokens: new JwksTokenVerifier(config.JWT_ISSUER, config.JWT_AUDIENCE),
-    workflows: new SfnWorkflows(new SFNClient({}), {
-      ...(config.CASE_LIFECYCLE_ARN ? { 'case-lifecycle': config.CASE_LIFECYCLE_ARN } : {}),
-      ...(config.COMPANION_VISIT_ARN ? { 'companion-visit': config.COMPANION_VISIT_ARN } : {}),
-      ...(config.WEEKLY_ROSTER_ARN ? { 'weekly-roster': config.WEEKLY_ROSTER_ARN } : {}),
-      ...(config.WISH_ARN ? { wish: config.WISH_ARN } : {}),
-      ...(config.WISH_CLAIM_ARN ? { 'wish-claim': config.WISH_CLAIM_ARN } : {}),
-      ...(config.WISH_MATCHING_ARN ? { 'wish-matching': config.WISH_MATCHING_ARN } : {}),
-      ...(config.RECONCILE_ARN ? { reconcile: config.RECONCILE_ARN } : {}),
-    }),
+    workflows: new SfnWorkflows(new SFNClient({}), stateMachineArns),
   };
 }
 
-let built: ReturnType<typeof build> | undefined;
-export function container(): ReturnType<typeof build> {
-  built ??= build();
-  return built;
+/**
+ * The verifier of bearer tokens, for the functions whose routes have no gateway authorizer (public
+ * routes and those open to residents): parsed at cold start, so a function given no issuer fails then.
+ */
+export function tokenVerifierFromConfig(): TokenVerifier {
+  const config = parseConfig(z.object({ JWT_ISSUER: z.string().url(), JWT_AUDIENCE: z.string().min(1) }));
+  return new JwksTokenVerifier(config.JWT_ISSUER, config.JWT_AUDIENCE);
 }
 
 /** How long an instance trusts the keyring it read: a rotation reaches every warm instance within it. */

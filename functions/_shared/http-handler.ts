@@ -6,7 +6,8 @@ import { header, parseWith } from '../../lib/http/request';
 import { errorResult } from '../../lib/http/response';
 import type { Route } from '../../lib/http/routes';
 import { log, logContext } from '../../lib/log';
-import { container, containerReady } from './container';
+import type { TokenVerifier } from '../../lib/ports/token-verifier';
+import { containerReady, tokenVerifierFromConfig } from './container';
 
 export interface HttpRequest {
   event: HttpEvent;
@@ -17,13 +18,13 @@ export interface HttpRequest {
 /**
  * Staff routes carry the claims API Gateway's JWT authorizer verified. Routes without the authorizer
  * (public ones, and those open to residents with a tracking code) verify a bearer token here, against
- * the same issuer and audience; a bad one is 401 there too.
+ * the same issuer and audience; a bad one is 401 there too. Only their functions are given the issuer.
  */
-async function verifiedClaims(event: HttpEvent): Promise<Record<string, unknown> | undefined> {
+async function verifiedClaims(event: HttpEvent, tokens: TokenVerifier | undefined): Promise<Record<string, unknown> | undefined> {
   const fromGateway = event.requestContext.authorizer?.jwt.claims;
   if (fromGateway) return fromGateway;
   const token = bearerToken(header(event, 'authorization'));
-  return token === undefined ? undefined : container().tokens.verify(token);
+  return token === undefined || tokens === undefined ? undefined : tokens.verify(token);
 }
 
 /**
@@ -33,12 +34,14 @@ async function verifiedClaims(event: HttpEvent): Promise<Record<string, unknown>
  */
 export function httpHandler(operationId: string, handle: (request: HttpRequest) => Promise<HttpResult>) {
   const route = routeOf(operationId);
+  // Read at cold start: a function serving a route that verifies tokens itself fails then without an issuer.
+  const tokens = route.access === 'staff' ? undefined : tokenVerifierFromConfig();
   const wrapped = middy<unknown, HttpResult>().use(logContext()).handler(async (raw) => {
     const requestId = (raw as { requestContext?: { requestId?: string } })?.requestContext?.requestId;
     try {
       await containerReady();
       const event = parseWith(httpEventSchema, raw, '事件');
-      const staff = admit(route, await verifiedClaims(event), header(event, 'x-tracking-code'));
+      const staff = admit(route, await verifiedClaims(event, tokens), header(event, 'x-tracking-code'));
       return await handle({ event, staff });
     } catch (err) {
       return errorResult(err, log, requestId);

@@ -2,7 +2,9 @@ import { registerElderCommand } from '../../lib/contracts/http/visits';
 import { parseJsonBody } from '../../lib/http/request';
 import { json } from '../../lib/http/response';
 import { registerElder } from '../../lib/use-cases/visits/register';
-import { container } from '../_shared/container';
+import { functionDeps } from '../_shared/container';
 import { httpHandler } from '../_shared/http-handler';
 
-export const handler = httpHandler('registerElder', async ({ event, staff }) => json(201, await registerElder(container(), staff, parseJsonBody(event, registerElderCommand))));
+const deps = functionDeps();
+
+export const handler = httpHandler('registerElder', async ({ event, staff }) => json(201, await registerElder(deps(), staff, parseJsonBody(event, registerElderCommand))));

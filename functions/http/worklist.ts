@@ -1,7 +1,9 @@
 import { requireStaff } from '../../lib/domain/actor';
 import { json } from '../../lib/http/response';
 import { worklist } from '../../lib/use-cases/case/worklist';
-import { container } from '../_shared/container';
+import { functionDeps } from '../_shared/container';
 import { httpHandler } from '../_shared/http-handler';
 
-export const handler = httpHandler('getWorklist', async ({ staff }) => json(200, await worklist(container(), requireStaff(staff))));
+const deps = functionDeps();
+
+export const handler = httpHandler('getWorklist', async ({ staff }) => json(200, await worklist(deps(), requireStaff(staff))));

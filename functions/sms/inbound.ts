@@ -3,7 +3,9 @@ import { z } from 'zod';
 import { parseWith } from '../../lib/http/request';
 import { logContext } from '../../lib/log';
 import { handleInboundSms } from '../../lib/use-cases/sms-inbound';
-import { container, containerReady } from '../_shared/container';
+import { containerReady, functionDeps } from '../_shared/container';
+
+const deps = functionDeps({ workflows: ['case-lifecycle', 'wish', 'wish-claim'] });
 
 /** Two-way SMS: SNS delivers each reply as a JSON message on the inbound topic. */
 const snsEventSchema = z.object({
@@ -15,6 +17,6 @@ export const handler = middy().use(logContext()).handler(async (event: unknown) 
   await containerReady();
   for (const record of parseWith(snsEventSchema, event, 'SNS 事件').Records) {
     const reply = parseWith(replySchema, JSON.parse(record.Sns.Message), '短信');
-    await handleInboundSms(container(), { messageId: reply.inboundMessageId ?? record.Sns.MessageId, from: reply.originationNumber, text: reply.messageBody });
+    await handleInboundSms(deps(), { messageId: reply.inboundMessageId ?? record.Sns.MessageId, from: reply.originationNumber, text: reply.messageBody });
   }
 });

@@ -4,7 +4,9 @@ import { parseWith } from '../../lib/http/request';
 import { log, logContext } from '../../lib/log';
 import type { OutgoingSms } from '../../lib/ports/messaging';
 import { deliverQueued, flushHeld } from '../../lib/use-cases/sms/deliver';
-import { container, containerReady } from '../_shared/container';
+import { containerReady, functionDeps } from '../_shared/container';
+
+const deps = functionDeps();
 
 /** An outbox item's new image, in DynamoDB's attribute-value form (only what delivery reads). */
 const string = z.object({ S: z.string().min(1) });
@@ -40,7 +42,7 @@ function messageOf(image: unknown): OutgoingSms | undefined {
 export const handler = middy().use(logContext()).handler(async (event: unknown) => {
   const parsed = parseWith(eventSchema, event, '短信发送事件');
   await containerReady();
-  if ('flush' in parsed) return flushHeld(container());
+  if ('flush' in parsed) return flushHeld(deps());
   for (const record of parsed.Records) {
     const message = messageOf(record.dynamodb.NewImage);
     if (!message) {
@@ -49,7 +51,7 @@ export const handler = middy().use(logContext()).handler(async (event: unknown) 
       continue;
     }
     try {
-      await deliverQueued(container(), message);
+      await deliverQueued(deps(), message);
     } catch (err) {
       log.warn('sms delivery failed; the stream retries from this record', { key: message.key, error: err });
       return { batchItemFailures: [{ itemIdentifier: record.dynamodb.SequenceNumber }] };

@@ -1,5 +1,7 @@
 import { holdForCentre, holdInput } from '../../lib/use-cases/repair/attention';
-import { container } from '../_shared/container';
+import { functionDeps } from '../_shared/container';
 import { taskHandler } from '../_shared/task-handler';
 
-export const handler = taskHandler(holdInput, (input) => holdForCentre(container(), input));
+const deps = functionDeps();
+
+export const handler = taskHandler(holdInput, (input) => holdForCentre(deps(), input));

@@ -1,5 +1,7 @@
 import { closeCase, closeInput } from '../../lib/use-cases/case/close';
-import { container } from '../_shared/container';
+import { functionDeps } from '../_shared/container';
 import { taskHandler } from '../_shared/task-handler';
 
-export const handler = taskHandler(closeInput, (input) => closeCase(container(), input));
+const deps = functionDeps();
+
+export const handler = taskHandler(closeInput, (input) => closeCase(deps(), input));

@@ -1,5 +1,7 @@
 import { remindCase, remindInput } from '../../lib/use-cases/case/remind';
-import { container } from '../_shared/container';
+import { functionDeps } from '../_shared/container';
 import { taskHandler } from '../_shared/task-handler';
 
-export const handler = taskHandler(remindInput, (input) => remindCase(container(), input));
+const deps = functionDeps();
+
+export const handler = taskHandler(remindInput, (input) => remindCase(deps(), input));

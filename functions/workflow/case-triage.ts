@@ -1,5 +1,7 @@
 import { triageCase, triageInput } from '../../lib/use-cases/case/triage';
-import { container } from '../_shared/container';
+import { functionDeps } from '../_shared/container';
 import { taskHandler } from '../_shared/task-handler';
 
-export const handler = taskHandler(triageInput, (input) => triageCase(container(), input));
+const deps = functionDeps();
+
+export const handler = taskHandler(triageInput, (input) => triageCase(deps(), input));

@@ -1,6 +1,8 @@
 import { checkClaimInput } from '../../lib/contracts/tasks/wish';
 import { checkClaim } from '../../lib/use-cases/wishes/check-claim';
-import { container } from '../_shared/container';
+import { functionDeps } from '../_shared/container';
 import { taskHandler } from '../_shared/task-handler';
 
-export const handler = taskHandler(checkClaimInput, (input) => checkClaim(container(), input));
+const deps = functionDeps();
+
+export const handler = taskHandler(checkClaimInput, (input) => checkClaim(deps(), input));

@@ -1,6 +1,8 @@
 import { wishIdInput } from '../../lib/contracts/tasks/wish';
 import { expireWish } from '../../lib/use-cases/wishes/expire-wish';
-import { container } from '../_shared/container';
+import { functionDeps } from '../_shared/container';
 import { taskHandler } from '../_shared/task-handler';
 
-export const handler = taskHandler(wishIdInput, (input) => expireWish(container(), input));
+const deps = functionDeps();
+
+export const handler = taskHandler(wishIdInput, (input) => expireWish(deps(), input));
