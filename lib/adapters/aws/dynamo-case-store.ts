@@ -92,7 +92,7 @@ export class DynamoCaseStore implements CaseStore {
         {
           Put: {
             TableName: this.tableName,
-            Item: { ...caseKeys.meta(record.caseId), ...record, ...(record.gridId ? { gsi1pk: caseKeys.openIndex(record.gridId, record.category), gsi1sk: record.createdAt } : {}) },
+            Item: { ...caseKeys.meta(record.caseId), ...record, ...(record.gridId ? caseKeys.inOpenIndex(record.gridId, record.category, record.createdAt) : {}) },
             ConditionExpression: 'attribute_not_exists(pk)',
           },
         },

@@ -2,14 +2,10 @@ import { GetCommand, PutCommand, QueryCommand, ScanCommand, UpdateCommand, type 
 import type { Attention, RepairableKind, RepairCandidate, RepairStore, WorkflowRun } from '../../ports/repair-store';
 import { withoutKeys, writeOrLose } from './dynamo';
 import { decodeCursor, encodeCursor } from './dynamo-cursor';
-import { REPAIRABLE_PREFIX as PREFIX, repairKeys } from './model/repair';
+import { REPAIRABLE_PREFIX, repairKeys } from './model/repair';
 
 /** Statuses after which a lifecycle has nothing left to do. */
 const FINISHED = ['closed', 'expired', 'rejected', 'withdrawn', 'completed', 'cancelled'];
-
-const attentionKey = repairKeys.attention;
-const runKey = repairKeys.run;
-const CURSOR_KEY = repairKeys.reconcileCursor;
 
 /** The reconciler's scan cursor, in the one cursor format of the stores (checked when read back). */
 const SCAN_CURSOR_SCOPE = 'reconcile-scan';
@@ -22,13 +18,13 @@ export class DynamoRepairStore implements RepairStore {
   ) {}
 
   async attention(kind: RepairableKind, id: string): Promise<Attention | undefined> {
-    const out = await this.db.send(new GetCommand({ TableName: this.tableName, Key: attentionKey(kind, id), ConsistentRead: true }));
+    const out = await this.db.send(new GetCommand({ TableName: this.tableName, Key: repairKeys.attention(kind, id), ConsistentRead: true }));
     return withoutKeys<Attention>(out.Item);
   }
 
   async holdForAttention(item: Attention): Promise<void> {
     await this.db.send(
-      new PutCommand({ TableName: this.tableName, Item: { ...attentionKey(item.kind, item.id), ...item, ...repairKeys.inOpenAttention(item) } }),
+      new PutCommand({ TableName: this.tableName, Item: { ...repairKeys.attention(item.kind, item.id), ...item, ...repairKeys.inOpenAttention(item) } }),
     );
   }
 
@@ -37,7 +33,7 @@ export class DynamoRepairStore implements RepairStore {
       this.db.send(
         new UpdateCommand({
           TableName: this.tableName,
-          Key: attentionKey(kind, id),
+          Key: repairKeys.attention(kind, id),
           UpdateExpression: 'SET resolvedAt = :at REMOVE gsi1pk, gsi1sk',
           ConditionExpression: 'taskToken = :token AND attribute_not_exists(resolvedAt)',
           ExpressionAttributeValues: { ':at': at, ':token': taskToken },
@@ -54,7 +50,7 @@ export class DynamoRepairStore implements RepairStore {
   }
 
   async run(kind: RepairableKind, id: string): Promise<WorkflowRun | undefined> {
-    const out = await this.db.send(new GetCommand({ TableName: this.tableName, Key: runKey(kind, id), ConsistentRead: true }));
+    const out = await this.db.send(new GetCommand({ TableName: this.tableName, Key: repairKeys.run(kind, id), ConsistentRead: true }));
     return withoutKeys<WorkflowRun>(out.Item);
   }
 
@@ -63,7 +59,7 @@ export class DynamoRepairStore implements RepairStore {
       this.db.send(
         new PutCommand({
           TableName: this.tableName,
-          Item: { ...runKey(run.kind, run.id), ...run },
+          Item: { ...repairKeys.run(run.kind, run.id), ...run },
           ConditionExpression: expectedRestarts === 0 ? 'attribute_not_exists(pk)' : 'restarts = :expected',
           ...(expectedRestarts === 0 ? {} : { ExpressionAttributeValues: { ':expected': expectedRestarts } }),
         }),
@@ -82,28 +78,28 @@ export class DynamoRepairStore implements RepairStore {
         ExpressionAttributeNames: { '#status': 'status' },
         ExpressionAttributeValues: {
           ':meta': repairKeys.meta,
-          ':case': PREFIX.case,
-          ':wish': PREFIX.wish,
-          ':visit': PREFIX.visit,
+          ':case': REPAIRABLE_PREFIX.case,
+          ':wish': REPAIRABLE_PREFIX.wish,
+          ':visit': REPAIRABLE_PREFIX.visit,
           ...Object.fromEntries(FINISHED.map((s, i) => [`:f${i}`, s])),
         },
       }),
     );
     const items = (out.Items ?? []).map((item) => {
       const pk = String(item.pk);
-      const kind = (Object.keys(PREFIX) as RepairableKind[]).find((k) => pk.startsWith(PREFIX[k]))!;
-      return { kind, id: pk.slice(PREFIX[kind].length), status: String(item.status) };
+      const kind = (Object.keys(REPAIRABLE_PREFIX) as RepairableKind[]).find((k) => pk.startsWith(REPAIRABLE_PREFIX[k]))!;
+      return { kind, id: pk.slice(REPAIRABLE_PREFIX[kind].length), status: String(item.status) };
     });
     const next = encodeCursor(SCAN_CURSOR_SCOPE, out.LastEvaluatedKey);
     return next ? { items, cursor: next } : { items };
   }
 
   async reconcileCursor(): Promise<string | undefined> {
-    const out = await this.db.send(new GetCommand({ TableName: this.tableName, Key: CURSOR_KEY, ConsistentRead: true }));
+    const out = await this.db.send(new GetCommand({ TableName: this.tableName, Key: repairKeys.reconcileCursor, ConsistentRead: true }));
     return out.Item?.cursor as string | undefined;
   }
 
   async saveReconcileCursor(cursor: string | undefined): Promise<void> {
-    await this.db.send(new PutCommand({ TableName: this.tableName, Item: { ...CURSOR_KEY, ...(cursor ? { cursor } : {}) } }));
+    await this.db.send(new PutCommand({ TableName: this.tableName, Item: { ...repairKeys.reconcileCursor, ...(cursor ? { cursor } : {}) } }));
   }
 }

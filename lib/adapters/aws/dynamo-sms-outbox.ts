@@ -11,8 +11,6 @@ const KEEP_SECONDS = 90 * 24 * 3600;
  */
 const FLUSH_LEASE_SECONDS = 120;
 
-const outboxKey = outboxKeys.message;
-
 /** Held entries are partitioned by the UTC day quiet hours end for them; the flush reads yesterday's and today's. */
 const dayOf = (iso: string) => iso.slice(0, 10);
 const heldKey = (held: Pick<HeldSms, 'key' | 'sendAfter'>) => outboxKeys.held(dayOf(held.sendAfter), held.sendAfter, held.key);
@@ -32,7 +30,7 @@ export function outboxPut(tableName: string, message: OutgoingSms, at: Date): Tr
     Put: {
       TableName: tableName,
       Item: {
-        ...outboxKey(message.key),
+        ...outboxKeys.message(message.key),
         state: 'queued',
         key: message.key,
         to: message.to,
@@ -76,7 +74,7 @@ export class DynamoSmsOutbox implements SmsOutbox {
       const out = await this.db.send(
         new UpdateCommand({
           TableName: this.tableName,
-          Key: outboxKey(key),
+          Key: outboxKeys.message(key),
           UpdateExpression: 'SET #state = :sending, via = :from, leaseUntil = :lease, expiresAt = if_not_exists(expiresAt, :expires)',
           ConditionExpression: condition,
           ExpressionAttributeNames: { '#state': 'state' },
@@ -105,7 +103,7 @@ export class DynamoSmsOutbox implements SmsOutbox {
       {
         Update: {
           TableName: this.tableName,
-          Key: outboxKey(message.key),
+          Key: outboxKeys.message(message.key),
           UpdateExpression: 'SET #state = :held, heldUntil = :until REMOVE via, leaseUntil',
           ConditionExpression: '#state = :sending',
           ExpressionAttributeNames: { '#state': 'state' },
@@ -156,7 +154,7 @@ export class DynamoSmsOutbox implements SmsOutbox {
       {
         Update: {
           TableName: this.tableName,
-          Key: outboxKey(key),
+          Key: outboxKeys.message(key),
           // The number and the text (a tracking code, say) are no longer needed once the outcome is known.
           UpdateExpression: `SET #state = :state, ${'sent' in outcome ? 'messageId' : 'droppedBecause'} = :detail, settledAt = :at REMOVE #to, #text, via, leaseUntil`,
           ConditionExpression: '#state = :sending',
@@ -173,7 +171,7 @@ export class DynamoSmsOutbox implements SmsOutbox {
       await this.db.send(
         new UpdateCommand({
           TableName: this.tableName,
-          Key: outboxKey(key),
+          Key: outboxKeys.message(key),
           UpdateExpression: 'SET #state = :to REMOVE via, leaseUntil',
           ConditionExpression: '#state = :sending',
           ExpressionAttributeNames: { '#state': 'state' },

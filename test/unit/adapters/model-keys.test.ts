@@ -32,6 +32,7 @@ describe('the table key model keeps every stored key shape', () => {
     expect(caseKeys.followerPrefix).toBe('FOLLOWER#');
     expect(caseKeys.partition('261123-K7F3Q')).toBe('CASE#261123-K7F3Q');
     expect(caseKeys.openIndex('G01', 'road-damage')).toBe('OPEN#G01#road-damage');
+    expect(caseKeys.inOpenIndex('G01', 'road-damage', '2026-11-23T09:00:00+08:00')).toEqual({ gsi1pk: 'OPEN#G01#road-damage', gsi1sk: '2026-11-23T09:00:00+08:00' });
     expect(caseKeys.awaitingRating(DIGEST)).toEqual({ pk: `RATING#${DIGEST}`, sk: 'RATING' });
     expect(idempotencyKey('abc-123')).toEqual({ pk: 'IDEMPOTENCY#abc-123', sk: 'IDEMPOTENCY' });
   });

@@ -1,4 +1,4 @@
-import type { TableKey } from './table';
+import type { Gsi1Key, TableKey } from './table';
 
 /** A case's partition holds its record, contact, events, steps, followers and repair items. */
 export const CASE_PREFIX = 'CASE#';
@@ -15,6 +15,7 @@ export const caseKeys = {
   followerPrefix: 'FOLLOWER#',
   /** GSI1 while the case is open, for duplicate detection: open cases of one grid and category, by receipt. */
   openIndex: (gridId: string, category: string) => `OPEN#${gridId}#${category}`,
+  inOpenIndex: (gridId: string, category: string, createdAt: string): Gsi1Key => ({ gsi1pk: `OPEN#${gridId}#${category}`, gsi1sk: createdAt }),
   /** Keyed by the phone's digest (never the number): which case that phone is asked to rate. */
   awaitingRating: (phoneDigest: string): TableKey => ({ pk: `RATING#${phoneDigest}`, sk: 'RATING' }),
 };
