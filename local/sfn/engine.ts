@@ -100,8 +100,8 @@ const HISTORY_DETAIL_KEYS: Record<string, string> = {
  * A Step Functions service for one process: state machines from serverless.yml run on the
  * aws-local-stepfunctions interpreter, Lambda tasks call handlers in-process with AWS's
  * `{Payload, StatusCode}` envelope, task tokens are issued and honoured, and every wait or timeout
- * runs on the virtual clock. `busy` counts executions doing work (not waiting), and each is reported to
- * the stack's `activity` while it does, so the clock can tell when the system has settled. With a file journal every execution survives a restart of the process:
+ * runs on the virtual clock. Each execution counts in the stack's `activity` while it does work (not
+ * while it waits), so the clock can tell when the system has settled. With a file journal every execution survives a restart of the process:
  * `restore()` continues each RUNNING one from its last pause with the same token and timers.
  */
 export class LocalStepFunctions {
@@ -110,7 +110,6 @@ export class LocalStepFunctions {
   private readonly pendingTasks = new Map<string, PendingTask>();
   /** Tokens whose task already finished or timed out: AWS answers TaskTimedOut for them. */
   private readonly spentTokens = new Set<string>();
-  private busy = 0;
 
   constructor(
     private readonly clock: VirtualClock,
@@ -123,7 +122,6 @@ export class LocalStepFunctions {
 
   /** An execution starts or resumes doing work (`1`), or stops: it waits, or it ended (`-1`). */
   private working(delta: 1 | -1): void {
-    this.busy += delta;
     if (delta === 1) this.activity.begin();
     else this.activity.end();
   }
@@ -190,10 +188,6 @@ export class LocalStepFunctions {
 
   private blankExecution(executionArn: string, stateMachineArn: string, name: string, input: string, startDate: Date): Execution {
     return { executionArn, stateMachineArn, name, input, status: 'RUNNING', startDate, history: [], tokens: new Set(), waiting: 0, timers: new Set(), cancellers: new Set() };
-  }
-
-  isIdle(): boolean {
-    return this.busy === 0;
   }
 
   listStateMachines() {
