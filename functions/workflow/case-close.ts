@@ -1,4 +1,5 @@
-import { closeCase, closeInput } from '../../lib/use-cases/case/close';
+import { closeInput } from '../../lib/contracts/tasks/case';
+import { closeCase } from '../../lib/use-cases/case/close';
 import { functionDeps } from '../_shared/container';
 import { taskHandler } from '../_shared/task-handler';
 

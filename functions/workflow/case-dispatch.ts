@@ -1,4 +1,5 @@
-import { dispatchCase, dispatchInput } from '../../lib/use-cases/case/dispatch';
+import { dispatchInput } from '../../lib/contracts/tasks/case';
+import { dispatchCase } from '../../lib/use-cases/case/dispatch';
 import { functionDeps } from '../_shared/container';
 import { taskHandler } from '../_shared/task-handler';
 

@@ -1,4 +1,5 @@
-import { openCaseStep, openStepInput } from '../../lib/use-cases/case/open-step';
+import { openStepInput } from '../../lib/contracts/tasks/case';
+import { openCaseStep } from '../../lib/use-cases/case/open-step';
 import { functionDeps } from '../_shared/container';
 import { taskHandler } from '../_shared/task-handler';
 

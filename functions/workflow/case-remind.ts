@@ -1,4 +1,5 @@
-import { remindCase, remindInput } from '../../lib/use-cases/case/remind';
+import { remindInput } from '../../lib/contracts/tasks/case';
+import { remindCase } from '../../lib/use-cases/case/remind';
 import { functionDeps } from '../_shared/container';
 import { taskHandler } from '../_shared/task-handler';
 

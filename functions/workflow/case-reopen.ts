@@ -1,4 +1,5 @@
-import { reopenCase, reopenInput } from '../../lib/use-cases/case/reopen';
+import { reopenInput } from '../../lib/contracts/tasks/case';
+import { reopenCase } from '../../lib/use-cases/case/reopen';
 import { functionDeps } from '../_shared/container';
 import { taskHandler } from '../_shared/task-handler';
 

@@ -1,4 +1,5 @@
-import { triageCase, triageInput } from '../../lib/use-cases/case/triage';
+import { triageInput } from '../../lib/contracts/tasks/case';
+import { triageCase } from '../../lib/use-cases/case/triage';
 import { functionDeps } from '../_shared/container';
 import { taskHandler } from '../_shared/task-handler';
 

@@ -11,11 +11,11 @@ import { ConflictError, ForbiddenError, NotFoundError, UnauthenticatedError, Val
 import type { MetricIncrement, OpenStep, StepDecision, Transition } from '../../ports/case-store';
 import type { ExecutionView } from '../../ports/workflows';
 import { commandFrom, type CommandSource } from '../command-source';
-import type { CaseDeps } from './deps';
+import { retryOnLostRace } from '../lost-race';
+import type { Ports } from '../ports';
 import { metricDims } from './recipients';
 
-// Each lost write means the workflow (or another person) changed the case; it makes a few changes in a row.
-const RACES = 8;
+export type ActOnCaseDeps = Pick<Ports, 'cases' | 'reference' | 'workflows' | 'centre' | 'clock'>;
 
 /** A stable fingerprint of "this actor took this action with this body": repeats are recognised. */
 function fingerprint(actorId: string, action: CaseAction): string {
@@ -38,7 +38,7 @@ const notWaiting = () => new ConflictError('该诉求当前不在等待此操作
  * client acting on the status it was just told is never refused because the workflow lags behind.
  */
 export async function actOnCase(
-  deps: CaseDeps,
+  deps: ActOnCaseDeps,
   caseId: string,
   actor: CaseActor | undefined,
   source: CommandSource<CaseAction>,
@@ -51,17 +51,19 @@ export async function actOnCase(
   const mine = fingerprint(actorId, action);
   const stepName = STEP_OF_ACTION[action.type];
   let targetOpening: number | undefined;
-  for (let race = 0; race < RACES; race += 1) {
+  // Each lost write means the workflow (or another person) changed the case: try again on what they left,
+  // and answer 409 NOT_WAITING when the tries run out, as to any action the case no longer waits for.
+  return retryOnLostRace(`case ${caseId}`, async (race) => {
     const record = race === 0 ? scoped : await deps.cases.get(caseId);
     if (!record) throw new NotFoundError('未找到该诉求');
     const [step, pendings] = await Promise.all([deps.cases.step(caseId, stepName), deps.cases.pendingDecisions(caseId, stepName)]);
     const repeat = (decided: boolean) => (decided && step ? resume(deps, step, step.decision!, action) : accepted(deps, caseId, action));
-    if (record.awaiting?.after === mine) return repeat(step?.decision?.fingerprint === mine);
+    if (record.awaiting?.after === mine) return { done: await repeat(step?.decision?.fingerprint === mine) };
     // Heading for a new opening of this step (a reopened case is dispatched again), earlier decisions
     // on it are for earlier openings: the same body again is a new decision, not a repeat.
     const headingHere = record.awaiting?.step === stepName;
-    if (!headingHere && step?.decision?.fingerprint === mine) return repeat(true);
-    if (!headingHere && pendings.some((p) => p.decision.fingerprint === mine)) return repeat(false);
+    if (!headingHere && step?.decision?.fingerprint === mine) return { done: await repeat(true) };
+    if (!headingHere && pendings.some((p) => p.decision.fingerprint === mine)) return { done: await repeat(false) };
     // Having lost a race for an opening, the answer is 409 whatever the winner's decision led to since.
     // (A reminder swaps the token but keeps the opening: that is no lost race; nor is the opening itself.)
     if (targetOpening !== undefined) {
@@ -117,11 +119,10 @@ export async function actOnCase(
           },
           transition,
         });
-    if (!won) continue;
+    if (!won) return 'lost';
     if (next?.step === 'feedback') await askRatingNext(deps, caseId);
-    return open ? resume(deps, step, decision, action) : accepted(deps, caseId, action);
-  }
-  throw notWaiting();
+    return { done: await (open ? resume(deps, step, decision, action) : accepted(deps, caseId, action)) };
+  }, notWaiting);
 }
 
 const DEPARTMENT_STEPS: CaseStep[] = ['accept', 'resolve'];
@@ -132,7 +133,7 @@ const DEPARTMENT_STEPS: CaseStep[] = ['accept', 'resolve'];
  * of its grid, the department it is dispatched to or being dispatched to. Which action is theirs is
  * decided once the action is known (`mayTakeCaseAction`).
  */
-async function caseInScope(deps: CaseDeps, caseId: string, actor: CaseActor, proof: { trackingCodeMatches: (record: CaseRecord) => boolean } | undefined): Promise<CaseRecord> {
+async function caseInScope(deps: Pick<Ports, 'cases'>, caseId: string, actor: CaseActor, proof: { trackingCodeMatches: (record: CaseRecord) => boolean } | undefined): Promise<CaseRecord> {
   const record = await deps.cases.get(caseId);
   if (!record || (actor.kind === 'resident' && !proof?.trackingCodeMatches(record))) throw new NotFoundError('未找到该诉求');
   if (actor.kind === 'staff' && !staffMayActOnCase(actor, record)) {
@@ -145,20 +146,20 @@ async function caseInScope(deps: CaseDeps, caseId: string, actor: CaseActor, pro
  * An SMS rating reply rates the case the phone was last asked about: point it at this case now, so a
  * reply sent before the request itself goes out is not lost on an older case.
  */
-async function askRatingNext(deps: CaseDeps, caseId: string): Promise<void> {
+async function askRatingNext(deps: Pick<Ports, 'cases'>, caseId: string): Promise<void> {
   const phone = (await deps.cases.contact(caseId))?.phone;
   if (phone) await deps.cases.awaitRatingFrom(phone, caseId);
 }
 
 /** 409 unless the case's execution is in one of `allowed`: a decision nobody will take is never a 202. */
-async function ensureRunning(deps: CaseDeps, caseId: string, allowed: ExecutionView['status'][]): Promise<void> {
+async function ensureRunning(deps: Pick<Ports, 'workflows'>, caseId: string, allowed: ExecutionView['status'][]): Promise<void> {
   const execution = await deps.workflows.describe('case-lifecycle', caseId);
   if (!execution || !allowed.includes(execution.status)) {
     throw new ConflictError('该诉求的流程未在运行，操作未被记录，请联系指挥中心', 'WORKFLOW_NOT_RUNNING');
   }
 }
 
-async function resume(deps: CaseDeps, step: OpenStep, decision: StepDecision, action: CaseAction) {
+async function resume(deps: Pick<Ports, 'workflows'>, step: OpenStep, decision: StepDecision, action: CaseAction) {
   // `gone`: a reminder swapped the token meanwhile and the new wait replays this decision itself; or
   // the workflow already took it (a repeat); or the execution stopped, which must not be a 202.
   if ((await deps.workflows.completeTask(step.taskToken, decision.output)) === 'gone') await ensureRunning(deps, step.caseId, ['RUNNING', 'SUCCEEDED']);
@@ -166,7 +167,7 @@ async function resume(deps: CaseDeps, step: OpenStep, decision: StepDecision, ac
 }
 
 /** A decision recorded ahead of its step: the opening takes it. A repeat checks the workflow is still alive. */
-async function accepted(deps: CaseDeps, caseId: string, action: CaseAction) {
+async function accepted(deps: Pick<Ports, 'workflows'>, caseId: string, action: CaseAction) {
   await ensureRunning(deps, caseId, ['RUNNING']);
   return { caseId, status: statusAfter(action) };
 }
@@ -179,7 +180,7 @@ export function outputAtOpening(decision: StepDecision, record: CaseRecord, now:
   return 'plan' in decision.output ? { ...decision.output, plan: { ...resolutionPlan(new Date(record.dueAt), now) } } : decision.output;
 }
 
-async function checkReferences(deps: CaseDeps, record: CaseRecord, action: CaseAction): Promise<void> {
+async function checkReferences(deps: Pick<Ports, 'cases' | 'reference'>, record: CaseRecord, action: CaseAction): Promise<void> {
   const departmentId = action.type === 'refuse' ? action.suggestedDepartmentId : action.type === 'centre-review' ? action.departmentId : undefined;
   if (departmentId && !(await deps.reference.departments()).some((d) => d.departmentId === departmentId)) {
     const field = action.type === 'refuse' ? 'suggestedDepartmentId' : 'departmentId';

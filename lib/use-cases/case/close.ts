@@ -1,20 +1,10 @@
-import { z } from 'zod';
-import { CASE_STEPS, CLOSURE_CODES, shanghaiDay, toShanghaiIso, type ClosureCode } from '../../domain/case';
+import type { CloseInput } from '../../contracts/tasks/case';
+import { shanghaiDay, toShanghaiIso, type ClosureCode } from '../../domain/case';
 import { smsText } from '../../domain/sms-text';
 import { retryOnLostRace } from '../lost-race';
 import { notifyOnce } from '../notify';
 import type { Ports } from '../ports';
 import { loadCase, metricDims, recipients } from './recipients';
-
-export const closeInput = z.object({
-  caseId: z.string().min(1),
-  code: z.enum(CLOSURE_CODES),
-  /** The step whose decision note explains the closure. */
-  noteFrom: z.enum(CASE_STEPS).nullable().default(null),
-  /** A duplicate's original: the reporter follows it and hears when it closes. */
-  mergeInto: z.string().nullable().default(null),
-  unrated: z.boolean().default(false),
-});
 
 const RESOLVED: ClosureCode[] = ['fixed', 'resolved-on-site'];
 
@@ -24,7 +14,7 @@ export type CloseCaseDeps = Pick<Ports, 'cases' | 'reference' | 'centre' | 'outb
  * Closes a case with an honest code ("closed" never pretends to mean "fixed"), takes its steps off
  * every worklist, and tells the reporter and everyone who reported the same problem. Idempotent.
  */
-export async function closeCase(deps: CloseCaseDeps, input: z.infer<typeof closeInput>): Promise<{ code: ClosureCode; closed: boolean }> {
+export async function closeCase(deps: CloseCaseDeps, input: CloseInput): Promise<{ code: ClosureCode; closed: boolean }> {
   const now = toShanghaiIso(deps.clock.now());
   const outcome = await retryOnLostRace<'closed' | 'declined'>(`case ${input.caseId}`, async () => {
     const record = await loadCase(deps, input.caseId);
@@ -52,7 +42,7 @@ export async function closeCase(deps: CloseCaseDeps, input: z.infer<typeof close
   return { code: input.code, closed: true };
 }
 
-async function tellEveryone(deps: CloseCaseDeps, input: z.infer<typeof closeInput>): Promise<void> {
+async function tellEveryone(deps: CloseCaseDeps, input: CloseInput): Promise<void> {
   const reporter = await recipients(deps).reporter(input.caseId);
   if (input.mergeInto) {
     if (reporter) {

@@ -1,18 +1,10 @@
-import { z } from 'zod';
+import type { DispatchInput } from '../../contracts/tasks/case';
 import { shanghaiDay, toShanghaiIso } from '../../domain/case';
 import { dispatchTarget } from '../../domain/case-actions';
 import { ACCEPT_HOURS, seconds } from '../../domain/deadlines';
 import { retryOnLostRace } from '../lost-race';
 import type { Ports } from '../ports';
 import { loadCase } from './recipients';
-
-export const dispatchInput = z.object({
-  caseId: z.string().min(1),
-  /** The dispatches counted so far, as the workflow knows it: a retried dispatch finds it done. */
-  dispatchCount: z.number().int().nonnegative(),
-  suggestedDepartmentId: z.string().min(1).nullable().default(null),
-  toDistrict: z.boolean().default(false),
-});
 
 export interface DispatchResult {
   departmentId: string;
@@ -23,7 +15,7 @@ export interface DispatchResult {
 export type DispatchCaseDeps = Pick<Ports, 'cases' | 'reference' | 'centre' | 'clock'>;
 
 /** 派单 / 吹哨: routes the case to a department (see `dispatchTarget`) and counts it received there once. */
-export function dispatchCase(deps: DispatchCaseDeps, input: z.infer<typeof dispatchInput>): Promise<DispatchResult> {
+export function dispatchCase(deps: DispatchCaseDeps, input: DispatchInput): Promise<DispatchResult> {
   return retryOnLostRace(`case ${input.caseId}`, async () => {
     const record = await loadCase(deps, input.caseId);
     const acceptSeconds = seconds(ACCEPT_HOURS[record.priority]);

@@ -1,5 +1,5 @@
-import { z } from 'zod';
-import { addHours, CASE_STEPS, toShanghaiIso, type CaseRecord, type CaseStatus, type CaseStep } from '../../domain/case';
+import type { OpenStepInput } from '../../contracts/tasks/case';
+import { addHours, toShanghaiIso, type CaseRecord, type CaseStatus, type CaseStep } from '../../domain/case';
 import { STEP_LABEL } from '../../domain/case-labels';
 import { heldPast } from '../../domain/deadlines';
 import { shortLocalTime, smsText } from '../../domain/sms-text';
@@ -10,18 +10,6 @@ import { outputAtOpening } from './act';
 import { notifyOnce } from '../notify';
 import type { Ports } from '../ports';
 import { labels, loadCase, recipients } from './recipients';
-
-/** What the workflow passes when it starts (or keeps) waiting on a person. */
-export const openStepInput = z.object({
-  caseId: z.string().min(1),
-  step: z.enum(CASE_STEPS),
-  taskToken: z.string().min(1),
-  /** The time the person has, matching the task's timeout in the workflow. */
-  seconds: z.number().int().positive(),
-  /** After a reminder the workflow waits again on the same step: keep its decision, tell no one anew. */
-  continues: z.boolean().default(false),
-});
-export type OpenStepInput = z.infer<typeof openStepInput>;
 
 export const STATUS_WHILE_WAITING: Record<CaseStep, CaseStatus> = {
   'grid-check': 'grid-check',

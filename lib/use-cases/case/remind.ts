@@ -1,5 +1,5 @@
-import { z } from 'zod';
-import { CASE_STEPS, shanghaiDay, toShanghaiIso, type CaseRecord } from '../../domain/case';
+import type { RemindInput } from '../../contracts/tasks/case';
+import { shanghaiDay, toShanghaiIso, type CaseRecord } from '../../domain/case';
 import { STEP_LABEL } from '../../domain/case-labels';
 import { DISTRICT_WHISTLE_SECONDS } from '../../domain/deadlines';
 import { shortLocalTime, smsText } from '../../domain/sms-text';
@@ -9,13 +9,6 @@ import { retryOnLostRace } from '../lost-race';
 import { notifyOnce } from '../notify';
 import type { Ports } from '../ports';
 import { labels, loadCase, recipients } from './recipients';
-
-export const remindInput = z.object({
-  caseId: z.string().min(1),
-  step: z.enum(CASE_STEPS),
-  /** `half` and `near-due` nudge the assignee; `overdue` escalates to the centre (and department head). */
-  kind: z.enum(['half', 'near-due', 'overdue']),
-});
 
 export interface RemindResult {
   reminded: boolean;
@@ -35,7 +28,7 @@ export type RemindCaseDeps = Pick<Ports, 'cases' | 'reference' | 'centre' | 'onc
  * Only an emergency's reminders ignore quiet hours: an escalation of anything else at 03:50 wakes
  * the centre for what it can act on at 07:00, and its text ("已超期") is still true then.
  */
-export async function remindCase(deps: RemindCaseDeps, input: z.infer<typeof remindInput>): Promise<RemindResult> {
+export async function remindCase(deps: RemindCaseDeps, input: RemindInput): Promise<RemindResult> {
   const record = await loadCase(deps, input.caseId);
   const result = { withDistrict: record.departmentId === deps.centre.districtDepartmentId, whistleAgainSeconds: DISTRICT_WHISTLE_SECONDS };
   const step = await deps.cases.step(input.caseId, input.step);
@@ -70,7 +63,7 @@ export async function remindCase(deps: RemindCaseDeps, input: z.infer<typeof rem
 }
 
 async function messagesFor(
-  input: z.infer<typeof remindInput>,
+  input: RemindInput,
   record: CaseRecord,
   names: { department: string },
   who: ReturnType<typeof recipients>,

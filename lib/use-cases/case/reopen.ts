@@ -1,16 +1,14 @@
-import { z } from 'zod';
+import type { ReopenInput } from '../../contracts/tasks/case';
 import { addHours, toShanghaiIso } from '../../domain/case';
 import { dueHoursFor } from '../../domain/reference';
 import { retryOnLostRace } from '../lost-race';
 import type { Ports } from '../ports';
 import { loadCase } from './recipients';
 
-export const reopenInput = z.object({ caseId: z.string().min(1) });
-
 export type ReopenCaseDeps = Pick<Ports, 'cases' | 'reference' | 'clock'>;
 
 /** 重办: a dissatisfied resident reopens the case with a fresh due time. A retry finds it reopened already. */
-export function reopenCase(deps: ReopenCaseDeps, input: z.infer<typeof reopenInput>): Promise<{ reopenCount: number }> {
+export function reopenCase(deps: ReopenCaseDeps, input: ReopenInput): Promise<{ reopenCount: number }> {
   return retryOnLostRace(`case ${input.caseId}`, async () => {
     const record = await loadCase(deps, input.caseId);
     if (record.status === 'reopened') return { done: { reopenCount: record.reopenCount } };

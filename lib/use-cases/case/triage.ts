@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import type { TriageInput } from '../../contracts/tasks/case';
 import type { CaseRecord } from '../../domain/case';
 import { GRID_CHECK_HOURS, seconds } from '../../domain/deadlines';
 import { distanceKm } from '../../domain/geo';
@@ -6,8 +6,6 @@ import type { Priority } from '../../domain/reference';
 import { log } from '../../log';
 import type { CaseDeps } from './deps';
 import { loadCase } from './recipients';
-
-export const triageInput = z.object({ caseId: z.string().min(1) });
 
 /** Reports of one problem: same grid and category, received within a week, at the same place. */
 const DUPLICATE_WINDOW_DAYS = 7;
@@ -40,7 +38,7 @@ const TURN_ATTEMPTS = 36;
  * stored) and its twin triaged while the first was between triage and its grid check each took the
  * other for a later report, and both stayed open.
  */
-export async function triageCase(deps: CaseDeps, input: z.infer<typeof triageInput>): Promise<TriageResult> {
+export async function triageCase(deps: CaseDeps, input: TriageInput): Promise<TriageResult> {
   const record = await loadCase(deps, input.caseId);
   const duplicateOf = record.gridId ? await inTurn(deps, `triage#${record.gridId}#${record.category}`, () => decideOriginal(deps, record)) : null;
   return {

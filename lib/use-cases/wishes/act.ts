@@ -9,13 +9,13 @@ import { wishSms } from '../../domain/wishes/wish-sms';
 import { ConflictError, ForbiddenError, NotFoundError } from '../../errors';
 import type { ExecutionView } from '../../ports/workflows';
 import { commandFrom, type CommandSource } from '../command-source';
+import { retryOnLostRace } from '../lost-race';
 import { notifyOnce } from '../notify';
 import type { Ports } from '../ports';
-import type { WishDeps } from './deps';
 
 const conflict = (message = '该心愿当前不能进行此操作') => new ConflictError(message, 'NOT_ALLOWED_NOW');
 
-async function load(deps: WishDeps, wishId: string): Promise<Wish> {
+async function load(deps: Pick<Ports, 'wishes'>, wishId: string): Promise<Wish> {
   const wish = await deps.wishes.get(wishId);
   if (!wish) throw new NotFoundError('未找到该心愿');
   return wish;
@@ -37,13 +37,13 @@ function vetFingerprint(actor: WishActor, action: Extract<WishAction, { type: 'v
 }
 
 /** 409 unless the wish's execution is in one of `allowed`: a decision nobody will take is never a 202. */
-async function ensureRunning(deps: WishDeps, wishId: string, allowed: ExecutionView['status'][]): Promise<void> {
+async function ensureRunning(deps: Pick<Ports, 'workflows'>, wishId: string, allowed: ExecutionView['status'][]): Promise<void> {
   const execution = await deps.workflows.describe('wish', wishId);
   if (!execution || !allowed.includes(execution.status)) throw new ConflictError('该心愿的流程未在运行，操作未被记录，请联系指挥中心', 'WORKFLOW_NOT_RUNNING');
 }
 
 /** Resumes a wait; `gone` is fine while the execution runs on (a later wait takes what is recorded). */
-async function resumeWish(deps: WishDeps, wishId: string, token: string, output: Record<string, unknown>): Promise<void> {
+async function resumeWish(deps: Pick<Ports, 'workflows'>, wishId: string, token: string, output: Record<string, unknown>): Promise<void> {
   if ((await deps.workflows.completeTask(token, output)) === 'gone') await ensureRunning(deps, wishId, ['RUNNING', 'SUCCEEDED']);
 }
 
@@ -57,26 +57,31 @@ function mayTake(actor: WishActor, action: WishAction, wish: Wish): void {
   requirePermission(mayTakeWishAction(actor, action.type, wish), VOLUNTEER_WISH_ACTIONS.includes(action.type) ? NOT_A_VOLUNTEER : NOT_GRID_STAFF);
 }
 
+export type ActOnWishDeps = Pick<Ports, 'wishes' | 'visits' | 'workflows' | 'outbox' | 'clock'>;
+
 /**
  * `POST /v1/wishes/{wishId}/actions`. The caller's scope on the wish comes before the action is read
  * (403 before 400). Every change is a conditional write; the workflow hears ids and codes.
  */
-export async function actOnWish(deps: WishDeps, wishId: string, actorIn: WishActor | undefined, source: CommandSource<WishAction>): Promise<{ wishId: string; status: string }> {
+export async function actOnWish(deps: ActOnWishDeps, wishId: string, actorIn: WishActor | undefined, source: CommandSource<WishAction>): Promise<{ wishId: string; status: string }> {
   const actor = requireActor(actorIn);
   const scoped = await load(deps, wishId);
   wishInScope(actor, scoped);
   const action = commandFrom(source);
   // Each lost race means someone else's change landed, so a handful of tries always settles it.
-  for (let race = 0; race < 8; race += 1) {
-    const wish = race === 0 ? scoped : await load(deps, wishId);
-    const done = await attempt(deps, wish, actor, action);
-    if (done) return { wishId, status: done };
-  }
-  throw conflict('心愿正在被他人更新，请重试');
+  return retryOnLostRace(
+    `wish ${wishId}`,
+    async (race) => {
+      const wish = race === 0 ? scoped : await load(deps, wishId);
+      const done = await attempt(deps, wish, actor, action);
+      return done ? { done: { wishId, status: done } } : 'lost';
+    },
+    () => conflict('心愿正在被他人更新，请重试'),
+  );
 }
 
 /** One try; `undefined` when another writer got there first (try again on fresh data). */
-async function attempt(deps: WishDeps, wish: Wish, actor: WishActor, action: WishAction): Promise<string | undefined> {
+async function attempt(deps: ActOnWishDeps, wish: Wish, actor: WishActor, action: WishAction): Promise<string | undefined> {
   mayTake(actor, action, wish);
   const now = toShanghaiIso(deps.clock.now());
   switch (action.type) {
@@ -165,7 +170,7 @@ async function attempt(deps: WishDeps, wish: Wish, actor: WishActor, action: Wis
 }
 
 /** A repeat of a claim change that already happened is fine; anything else is a conflict (or a race). */
-async function claimUnchanged(deps: WishDeps, wish: Wish, volunteerId: string, alreadyOk: Claim['status'][]): Promise<string | undefined> {
+async function claimUnchanged(deps: Pick<Ports, 'wishes'>, wish: Wish, volunteerId: string, alreadyOk: Claim['status'][]): Promise<string | undefined> {
   const claim = (await deps.wishes.claims(wish.wishId)).find((c) => c.volunteerId === volunteerId);
   if (!claim) throw new ForbiddenError('您没有认领该心愿');
   if (alreadyOk.includes(claim.status)) return wish.status;

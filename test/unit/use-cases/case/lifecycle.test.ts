@@ -1,6 +1,7 @@
 import { actOnCase } from '../../../../lib/use-cases/case/act';
-import { closeCase, closeInput } from '../../../../lib/use-cases/case/close';
-import { dispatchCase, dispatchInput } from '../../../../lib/use-cases/case/dispatch';
+import { closeInput, dispatchInput } from '../../../../lib/contracts/tasks/case';
+import { closeCase } from '../../../../lib/use-cases/case/close';
+import { dispatchCase } from '../../../../lib/use-cases/case/dispatch';
 import { reopenCase } from '../../../../lib/use-cases/case/reopen';
 import { fakePorts, type FakePorts } from '../../../support/fakes/ports';
 import { gridWorker, openStep, REPORTER, reportedCase } from '../case-flow';
