@@ -168,7 +168,11 @@ export class LambdaRuntime {
     } catch (err) {
       // Lambda discards a sandbox whose invocation timed out: the next call starts cold. (The handler's
       // promise here cannot be stopped; whatever it still does is no longer awaited by anyone.)
-      if (err instanceof LambdaTimeoutError && this.sandboxes.get(fn.name) === sandbox) this.sandboxes.delete(fn.name);
+      if (err instanceof LambdaTimeoutError) {
+        if (this.sandboxes.get(fn.name) === sandbox) this.sandboxes.delete(fn.name);
+        // Lambda writes this line to the function's log; so does the local stack, to its own.
+        process.stderr.write(`${context.functionName}: ${err.message}\n`);
+      }
       throw err;
     } finally {
       clearTimeout(timer);
