@@ -1,4 +1,5 @@
-import { holdForCentre, holdInput } from '../../lib/use-cases/repair/attention';
+import { holdInput } from '../../lib/contracts/tasks/attention';
+import { holdForCentre } from '../../lib/use-cases/repair/attention';
 import { functionDeps } from '../_shared/container';
 import { taskHandler } from '../_shared/task-handler';
 

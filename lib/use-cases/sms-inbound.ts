@@ -4,17 +4,15 @@ import { smsText } from '../domain/sms-text';
 import { visitSms } from '../domain/visits/visit-sms';
 import { AppError } from '../errors';
 import { log } from '../log';
-import { handleRatingReply } from './case/sms-reply';
+import { handleRatingReply, type HandleRatingReplyDeps } from './case/sms-reply';
 import { notifyOnce } from './notify';
-import type { CaseDeps } from './case/deps';
-import type { VisitDeps } from './visits/deps';
-import type { WishDeps } from './wishes/deps';
-import { actOnWish } from './wishes/act';
+import type { Ports } from './ports';
+import { actOnWish, type ActOnWishDeps } from './wishes/act';
 import { wishSms } from '../domain/wishes/wish-sms';
-import { checkIn } from './visits/visit-actions';
+import { checkIn, type VisitActionDeps } from './visits/visit-actions';
 
 /** An inbound SMS may rate a case, check in to a visit, claim or confirm a wish, or change a subscription. */
-type SmsInboundDeps = CaseDeps & VisitDeps & WishDeps;
+export type SmsInboundDeps = HandleRatingReplyDeps & VisitActionDeps & ActOnWishDeps & Pick<Ports, 'optOuts'>;
 
 const OPT_OUT = /^(退订|TD|T|STOP|N)$/;
 const OPT_IN = /^订阅$/;

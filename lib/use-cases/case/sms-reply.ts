@@ -3,9 +3,11 @@ import type { Rating } from '../../domain/case';
 import { smsText } from '../../domain/sms-text';
 import { AppError } from '../../errors';
 import { log } from '../../log';
-import { notifyOnce } from '../notify';
-import { actOnCase } from './act';
-import type { CaseDeps } from './deps';
+import { notifyOnce, type NotifyDeps } from '../notify';
+import { actOnCase, type ActOnCaseDeps } from './act';
+
+/** A resident's rating by SMS is a case action taken in their name; the reply goes out by SMS. */
+export type HandleRatingReplyDeps = ActOnCaseDeps & NotifyDeps;
 
 const RATING_REPLIES: Array<[RegExp, Rating]> = [
   [/^(1|１|满意|非常满意)$/, 'satisfied'],
@@ -23,7 +25,7 @@ export function parseRatingReply(text: string): Rating | undefined {
  * exactly like the web feedback; anything else gets a short explanation. Replies go out at once
  * (the resident just wrote) and once per inbound message.
  */
-export async function handleRatingReply(deps: CaseDeps, message: InboundSms): Promise<'rated' | 'helped'> {
+export async function handleRatingReply(deps: HandleRatingReplyDeps, message: InboundSms): Promise<'rated' | 'helped'> {
   const caseId = await deps.cases.caseAwaitingRatingFrom(message.from);
   const rating = parseRatingReply(message.text);
   const reply = (text: string) => notifyOnce(deps, { key: `reply#${message.messageId}`, to: message.from, text, urgent: true });

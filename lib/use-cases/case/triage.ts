@@ -4,12 +4,14 @@ import { GRID_CHECK_HOURS, seconds } from '../../domain/deadlines';
 import { distanceKm } from '../../domain/geo';
 import type { Priority } from '../../domain/reference';
 import { log } from '../../log';
-import type { CaseDeps } from './deps';
+import type { Ports } from '../ports';
 import { loadCase } from './recipients';
 
 /** Reports of one problem: same grid and category, received within a week, at the same place. */
 const DUPLICATE_WINDOW_DAYS = 7;
 const SAME_PLACE_KM = 0.15;
+
+export type TriageCaseDeps = Pick<Ports, 'cases' | 'once'>;
 
 export interface TriageResult {
   caseId: string;
@@ -38,7 +40,7 @@ const TURN_ATTEMPTS = 36;
  * stored) and its twin triaged while the first was between triage and its grid check each took the
  * other for a later report, and both stayed open.
  */
-export async function triageCase(deps: CaseDeps, input: TriageInput): Promise<TriageResult> {
+export async function triageCase(deps: TriageCaseDeps, input: TriageInput): Promise<TriageResult> {
   const record = await loadCase(deps, input.caseId);
   const duplicateOf = record.gridId ? await inTurn(deps, `triage#${record.gridId}#${record.category}`, () => decideOriginal(deps, record)) : null;
   return {
@@ -51,7 +53,7 @@ export async function triageCase(deps: CaseDeps, input: TriageInput): Promise<Tr
   };
 }
 
-async function inTurn<T>(deps: CaseDeps, lock: string, work: () => Promise<T>): Promise<T> {
+async function inTurn<T>(deps: TriageCaseDeps, lock: string, work: () => Promise<T>): Promise<T> {
   let held = false;
   for (let attempt = 0; attempt < TURN_ATTEMPTS && !(held = await deps.once.claim(lock, TRIAGE_LEASE_SECONDS)); attempt += 1) {
     // Real time: another triage's turn takes milliseconds. A holder that died leaves its lease, which
@@ -67,7 +69,7 @@ async function inTurn<T>(deps: CaseDeps, lock: string, work: () => Promise<T>): 
   }
 }
 
-async function decideOriginal(deps: CaseDeps, record: CaseRecord): Promise<string | null> {
+async function decideOriginal(deps: TriageCaseDeps, record: CaseRecord): Promise<string | null> {
   const original = await findOriginal(deps, record);
   if (!original) await deps.cases.markOriginal(record.caseId, record.createdAt);
   return original;
@@ -84,7 +86,7 @@ export function comesFirst(a: Pick<CaseRecord, 'createdAt' | 'caseId'>, b: Pick<
   return a.createdAt < b.createdAt || (a.createdAt === b.createdAt && a.caseId < b.caseId);
 }
 
-async function findOriginal(deps: CaseDeps, record: CaseRecord): Promise<string | null> {
+async function findOriginal(deps: TriageCaseDeps, record: CaseRecord): Promise<string | null> {
   if (!record.gridId) return null;
   const since = new Date(new Date(record.createdAt).getTime() - DUPLICATE_WINDOW_DAYS * 86400_000);
   const candidates = (await deps.cases.openSimilar(record.gridId, record.category, since.toISOString().slice(0, 10)))

@@ -1,28 +1,16 @@
-import { z } from 'zod';
+import type { HoldInput } from '../../contracts/tasks/attention';
 import { requireStaff, type StaffActor } from '../../domain/actor';
 import { toShanghaiIso } from '../../domain/case';
 import { SMS_SEGMENT, sms } from '../../domain/sms-text';
 import { isCentre, requirePermission } from '../../domain/policy';
 import { NotFoundError } from '../../errors';
 import { log } from '../../log';
-import { REPAIRABLE, type RepairableKind } from '../../ports/repair-store';
-import { recipients } from '../case/recipients';
+import type { RepairableKind } from '../../ports/repair-store';
+import { centrePhone } from '../case/recipients';
 import { notifyOnce } from '../notify';
+import type { Ports } from '../ports';
 import { markCase, restoreCase } from './case-attention';
-import type { RepairDeps } from './deps';
-import { reconcileOne } from './reconcile';
-
-/**
- * What "Wait for the centre to resume" passes: the entity, and `failed`, which holds one key, the code
- * of the state that failed, set by that state's Catch (`ResultPath: $.failed.<code>`).
- */
-export const holdInput = z.object({
-  kind: z.enum(REPAIRABLE),
-  id: z.string().min(1).max(80),
-  failed: z.record(z.string().regex(/^\w{1,80}$/), z.object({ Error: z.string().optional() }).passthrough()),
-  taskToken: z.string().min(1),
-});
-export type HoldInput = z.infer<typeof holdInput>;
+import { reconcileOne, type ReconcileOneDeps } from './reconcile';
 
 const LABEL: Record<RepairableKind, string> = { case: '诉求', wish: '微心愿', visit: '探访' };
 
@@ -39,7 +27,9 @@ export function attentionSms(kind: RepairableKind, id: string): string {
  * workflow waits on the token stored here. Waiting again after a week (the same failure) only swaps
  * the token. Only the error's name is kept: its message may quote data.
  */
-export async function holdForCentre(deps: RepairDeps, input: HoldInput): Promise<Record<string, never>> {
+export type HoldForCentreDeps = Pick<Ports, 'repair' | 'cases' | 'reference' | 'centre' | 'outbox' | 'clock'>;
+
+export async function holdForCentre(deps: HoldForCentreDeps, input: HoldInput): Promise<Record<string, never>> {
   const [at = 'unknown', failure] = Object.entries(input.failed)[0] ?? [];
   const error = (failure?.Error ?? 'Error').slice(0, 80);
   const existing = await deps.repair.attention(input.kind, input.id);
@@ -60,7 +50,7 @@ export async function holdForCentre(deps: RepairDeps, input: HoldInput): Promise
     ...(previousStatus ? { previousStatus } : {}),
   });
   log.warn('workflow needs attention', { kind: input.kind, id: input.id, at, error, seq });
-  const phone = await recipients(deps).centre();
+  const phone = await centrePhone(deps);
   // The duty admin is woken at night only where someone may be at risk: an emergency case, or a visit
   // (a stopped visit may be a welfare check not raised). Anything else waits on the worklist till 07:00.
   const urgent = input.kind === 'visit' || (input.kind === 'case' && (await deps.cases.get(input.id))?.priority === 'emergency');
@@ -73,7 +63,7 @@ export async function holdForCentre(deps: RepairDeps, input: HoldInput): Promise
  * (the cause, say a broken reference record, is repaired first). If its execution is gone meanwhile,
  * it is restarted from the entity's current step instead.
  */
-export async function resumeFromAttention(deps: RepairDeps, actor: StaffActor | undefined, kind: RepairableKind, id: string) {
+export async function resumeFromAttention(deps: ReconcileOneDeps, actor: StaffActor | undefined, kind: RepairableKind, id: string) {
   requirePermission(isCentre(requireStaff(actor)), '仅指挥中心可以恢复流程');
   const item = await deps.repair.attention(kind, id);
   if (!item || item.resolvedAt) throw new NotFoundError('该事项不在待恢复列表中', 'NOT_AWAITING_RESUME');
@@ -86,7 +76,7 @@ export async function resumeFromAttention(deps: RepairDeps, actor: StaffActor | 
 }
 
 /** The centre's worklist entries for items waiting on it, oldest first. */
-export async function attentionWorklist(deps: Pick<RepairDeps, 'repair'>) {
+export async function attentionWorklist(deps: Pick<Ports, 'repair'>) {
   return (await deps.repair.openAttention(100)).map((a) => ({
     kind: a.kind,
     id: a.id,

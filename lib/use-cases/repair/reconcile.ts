@@ -2,9 +2,9 @@ import type { ReconcileInput } from '../../contracts/tasks/reconcile';
 import { toShanghaiIso } from '../../domain/case';
 import { log } from '../../log';
 import type { RepairableKind } from '../../ports/repair-store';
+import type { Ports } from '../ports';
 import { restoreCase } from './case-attention';
-import type { RepairDeps } from './deps';
-import { restartPlan, WORKFLOW_OF } from './restart-plan';
+import { restartPlan, WORKFLOW_OF, type RestartPlanDeps } from './restart-plan';
 
 export interface Repaired {
   kind: RepairableKind;
@@ -23,7 +23,9 @@ const STOPPED = new Set(['FAILED', 'TIMED_OUT', 'ABORTED']);
  * conditional write takes first, so two reconcilers never start two. An item waiting on the centre
  * whose execution is gone is taken off the worklist.
  */
-export async function reconcileOne(deps: RepairDeps, entity: { kind: RepairableKind; id: string }): Promise<Repaired | undefined> {
+export type ReconcileOneDeps = RestartPlanDeps & Pick<Ports, 'workflows'>;
+
+export async function reconcileOne(deps: ReconcileOneDeps, entity: { kind: RepairableKind; id: string }): Promise<Repaired | undefined> {
   const { kind, id } = entity;
   const workflow = WORKFLOW_OF[kind];
   const run = await deps.repair.run(kind, id);
@@ -52,7 +54,7 @@ export async function reconcileOne(deps: RepairDeps, entity: { kind: RepairableK
  * Finds open cases, wishes and visits without a running execution and restarts each from its current
  * step. Goes on from where the last run stopped, a bounded number of pages per run.
  */
-export async function reconcile(deps: RepairDeps, input: ReconcileInput) {
+export async function reconcile(deps: ReconcileOneDeps & Pick<Ports, 'metrics'>, input: ReconcileInput) {
   let cursor = await deps.repair.reconcileCursor();
   const repaired: Repaired[] = [];
   let checked = 0;

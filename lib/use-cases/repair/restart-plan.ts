@@ -2,7 +2,7 @@ import { ACCEPT_HOURS, FEEDBACK_HOURS, seconds } from '../../domain/deadlines';
 import type { CaseStep } from '../../domain/case';
 import type { RepairableKind } from '../../ports/repair-store';
 import type { WorkflowInput, WorkflowName } from '../../ports/workflows';
-import type { RepairDeps } from './deps';
+import type { Ports } from '../ports';
 
 export const WORKFLOW_OF: Record<RepairableKind, WorkflowName> = { case: 'case-lifecycle', wish: 'wish', visit: 'companion-visit' };
 
@@ -18,7 +18,9 @@ export interface RestartPlan {
 
 const MIN_WAIT_SECONDS = 60;
 
-export async function restartPlan(deps: RepairDeps, kind: RepairableKind, id: string): Promise<RestartPlan | undefined> {
+export type RestartPlanDeps = Pick<Ports, 'cases' | 'wishes' | 'visits' | 'repair' | 'clock'>;
+
+export async function restartPlan(deps: RestartPlanDeps, kind: RepairableKind, id: string): Promise<RestartPlan | undefined> {
   switch (kind) {
     case 'case':
       return casePlan(deps, id);
@@ -29,7 +31,7 @@ export async function restartPlan(deps: RepairDeps, kind: RepairableKind, id: st
   }
 }
 
-async function casePlan(deps: RepairDeps, caseId: string): Promise<RestartPlan | undefined> {
+async function casePlan(deps: RestartPlanDeps, caseId: string): Promise<RestartPlan | undefined> {
   const record = await deps.cases.get(caseId);
   if (!record) return undefined;
   const status = record.status === 'needs-attention' ? ((await deps.repair.attention('case', caseId))?.previousStatus ?? 'submitted') : record.status;
@@ -68,7 +70,7 @@ async function casePlan(deps: RepairDeps, caseId: string): Promise<RestartPlan |
   }
 }
 
-async function wishPlan(deps: RepairDeps, wishId: string): Promise<RestartPlan | undefined> {
+async function wishPlan(deps: RestartPlanDeps, wishId: string): Promise<RestartPlan | undefined> {
   const wish = await deps.wishes.get(wishId);
   const at = (step: string) => ({ step, input: { wishId, restartAt: step } });
   switch (wish?.status) {
@@ -87,7 +89,7 @@ async function wishPlan(deps: RepairDeps, wishId: string): Promise<RestartPlan |
   }
 }
 
-async function visitPlan(deps: RepairDeps, visitId: string): Promise<RestartPlan | undefined> {
+async function visitPlan(deps: RestartPlanDeps, visitId: string): Promise<RestartPlan | undefined> {
   const visit = await deps.visits.visit(visitId);
   const at = (step: string) => ({ step, input: { visitId, restartAt: step } });
   switch (visit?.status) {

@@ -6,9 +6,9 @@ import { CHECK_IN_GRACE_MINUTES, type Visit } from '../../domain/visits/visit';
 import { visitSms } from '../../domain/visits/visit-sms';
 import { ValidationError } from '../../errors';
 import { log } from '../../log';
-import { notifyOnce } from '../notify';
 import { gridWorkerPhone } from '../case/recipients';
-import type { VisitDeps } from './deps';
+import { notifyOnce } from '../notify';
+import type { Ports } from '../ports';
 
 /** The week to plan, or a 400 naming `weekOf`: checked where a roster is started and again where it runs. */
 export function rosterWeek(now: Date, weekOf: string | undefined): Date {
@@ -19,13 +19,15 @@ export function rosterWeek(now: Date, weekOf: string | undefined): Date {
   throw new ValidationError('只能为本周或下周排班', { weekOf: `须为本周或下周内的日期（${thisWeek} 至 ${lastDay}）` });
 }
 
+export type WeeklyRosterDeps = Pick<Ports, 'visits' | 'workflows' | 'reference' | 'outbox' | 'clock'>;
+
 /**
  * The weekly roster: plans the coming week's visits (see plan-week.ts), keeps everything already
  * booked, books each new visit with its volunteer's block in one conditional write (so a second run,
  * even a concurrent one, books nothing twice), starts one workflow per visit, and tells each grid
  * worker how many of their elders could not be covered. Output carries ids and counts only.
  */
-export async function runWeeklyRoster(deps: VisitDeps, input: RosterInput) {
+export async function runWeeklyRoster(deps: WeeklyRosterDeps, input: RosterInput) {
   const now = deps.clock.now();
   const weekStart = rosterWeek(now, input.weekOf);
   const weekId = weekIdOf(weekStart);
@@ -70,7 +72,7 @@ export async function runWeeklyRoster(deps: VisitDeps, input: RosterInput) {
  * welfare alarm: a re-run starts it (by name, so never twice). Only visits still ahead are started;
  * a workflow started after its window would raise a welfare alarm for a visit nobody was told about.
  */
-async function restartMissingWorkflows(deps: VisitDeps, booked: Array<{ visitId: string }>, now: Date): Promise<number> {
+async function restartMissingWorkflows(deps: Pick<Ports, 'visits' | 'workflows'>, booked: Array<{ visitId: string }>, now: Date): Promise<number> {
   let restarted = 0;
   for (const { visitId } of booked) {
     if (await deps.workflows.describe('companion-visit', visitId)) continue;

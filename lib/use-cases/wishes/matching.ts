@@ -3,9 +3,11 @@ import { suggestWishes } from '../../domain/wishes/suggest';
 import type { Wish } from '../../domain/wishes/wish';
 import { wishSms } from '../../domain/wishes/wish-sms';
 import { notifyOnce } from '../notify';
-import type { WishDeps } from './deps';
+import type { Ports } from '../ports';
 
-async function allPublished(deps: WishDeps): Promise<Wish[]> {
+export type WishMatchingDeps = Pick<Ports, 'wishes' | 'visits' | 'reference' | 'outbox' | 'clock'>;
+
+async function allPublished(deps: Pick<Ports, 'wishes'>): Promise<Wish[]> {
   const out: Wish[] = [];
   let cursor: string | undefined;
   do {
@@ -21,7 +23,7 @@ async function allPublished(deps: WishDeps): Promise<Wish[]> {
  * volunteers who opted in (see suggest.ts) and texts each suggestion once a day with the wish code;
  * replying the code claims it. Output: counts only.
  */
-export async function runWishMatching(deps: WishDeps) {
+export async function runWishMatching(deps: WishMatchingDeps) {
   const now = deps.clock.now();
   const [wishes, volunteers, grids] = await Promise.all([allPublished(deps), deps.visits.volunteers(), deps.reference.grids()]);
   const centre = new Map(grids.map((g) => [g.gridId, g]));

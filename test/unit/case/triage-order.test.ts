@@ -1,6 +1,5 @@
 import type { CaseRecord } from '../../../lib/domain/case';
-import type { CaseDeps } from '../../../lib/use-cases/case/deps';
-import { triageCase } from '../../../lib/use-cases/case/triage';
+import { triageCase, type TriageCaseDeps } from '../../../lib/use-cases/case/triage';
 
 /** Just what triage reads and writes, in memory: the open cases of a grid, their addresses, turns. */
 function world() {
@@ -18,7 +17,7 @@ function world() {
       claim: async (key: string) => (locks.has(key) ? false : (locks.add(key), true)),
       release: async (key: string) => void locks.delete(key),
     },
-  } as unknown as CaseDeps;
+  } as unknown as TriageCaseDeps;
   const report = (caseId: string, address: string) => {
     cases.set(caseId, {
       caseId,

@@ -1,12 +1,11 @@
 import type { Notification } from '../../../lib/use-cases/notify';
-import { holdForCentre } from '../../../lib/use-cases/repair/attention';
-import type { RepairDeps } from '../../../lib/use-cases/repair/deps';
+import { holdForCentre, type HoldForCentreDeps } from '../../../lib/use-cases/repair/attention';
 
 jest.mock('../../../lib/use-cases/notify', () => ({ notifyOnce: jest.fn(async () => 'queued') }));
 const { notifyOnce } = jest.requireMock('../../../lib/use-cases/notify') as { notifyOnce: jest.Mock };
 
 /** Just what holding for the centre reads and writes: the attention item, the case, the duty phone. */
-function depsWith(priority: string): RepairDeps {
+function depsWith(priority: string): HoldForCentreDeps {
   const record = { caseId: '261123-K7F3Q', status: 'dispatched', version: 1, priority };
   return {
     repair: { attention: async () => undefined, holdForAttention: async () => undefined },
@@ -14,10 +13,10 @@ function depsWith(priority: string): RepairDeps {
     reference: { staff: async () => ({ staffId: 'admin-centre', phone: '+8613800003001' }) },
     centre: { staffId: 'admin-centre', districtDepartmentId: 'district' },
     clock: { now: () => new Date('2026-11-23T19:50:00Z') },
-  } as unknown as RepairDeps;
+  } as unknown as HoldForCentreDeps;
 }
 
-const hold = (deps: RepairDeps, kind: 'case' | 'wish' | 'visit') =>
+const hold = (deps: HoldForCentreDeps, kind: 'case' | 'wish' | 'visit') =>
   holdForCentre(deps, { kind, id: '261123-K7F3Q', failed: { blowTheWhistle: { Error: 'ZodError' } }, taskToken: 'token-1' });
 const sent = () => notifyOnce.mock.calls.map(([, message]) => message as Notification);
 
