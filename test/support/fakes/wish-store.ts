@@ -13,6 +13,11 @@ interface StoredWish {
   beneficiaryKey: string;
   /** By volunteer id. */
   claims: Map<string, Claim>;
+  /**
+   * On the public queue: set by the changes that publish (as the adapter sets its queue index on
+   * update, claim and claim changes), never by the creation itself, which stores a wish as submitted.
+   */
+  queued: boolean;
 }
 
 /**
@@ -27,7 +32,7 @@ export class FakeWishStore implements WishStore {
   async create(wish: Wish, beneficiary: Beneficiary, beneficiaryKey: string): Promise<void> {
     // As the adapter: a wish id already taken leaves the stored wish as it was.
     if (this.wishes.has(wish.wishId)) return;
-    this.wishes.set(wish.wishId, { wish: copy(wish), beneficiary: copy(beneficiary), beneficiaryKey, claims: new Map() });
+    this.wishes.set(wish.wishId, { wish: copy(wish), beneficiary: copy(beneficiary), beneficiaryKey, claims: new Map(), queued: false });
   }
 
   async get(wishId: string): Promise<Wish | undefined> {
@@ -83,8 +88,9 @@ export class FakeWishStore implements WishStore {
   async published(query: { gridId?: string; category?: string; limit: number; cursor?: string }): Promise<{ items: Wish[]; cursor?: string }> {
     const scope = `${query.gridId ?? ''}:${query.category ?? ''}`;
     const queue = [...this.wishes.values()]
+      .filter((w) => w.queued)
       .map((w) => w.wish)
-      .filter((w) => w.status === 'published' && w.queueKey !== undefined && (!query.gridId || w.gridId === query.gridId))
+      .filter((w) => !query.gridId || w.gridId === query.gridId)
       .sort((a, b) => (`${a.queueKey}#${a.wishId}` < `${b.queueKey}#${b.wishId}` ? -1 : 1));
     const after = this.decodeCursor(query.cursor, scope);
     const rest = after === undefined ? queue : queue.filter((w) => `${w.queueKey}#${w.wishId}` > after);
@@ -109,6 +115,7 @@ export class FakeWishStore implements WishStore {
     Object.assign(stored.wish, fields);
     for (const field of remove) delete stored.wish[field];
     stored.wish.version = version + 1;
+    stored.queued = stored.wish.status === 'published' && stored.wish.queueKey !== undefined;
   }
 
   /** The position a cursor this fake gave for the same query stands for; anything else is a 400 as with the adapter. */
