@@ -5,15 +5,10 @@ import { log } from '../log';
 import type { RateLimiter } from '../ports/rate-limiter';
 
 /**
- * Who files a report: a person (public API, hotline, partner systems posting in a resident's name) counts
- * against the per-phone limits; the system itself (a visit workflow opening a welfare or care case in
- * a volunteer's or the centre's name) never does, as a refused workflow task would only retry.
- */
-export type ReportOrigin = 'person' | 'system';
-
-/**
- * Counts one report against each limit of its priority, in order; the first full window refuses it with
- * 429 and the time until that window ends. Call it after the request is known valid (a 400 must not
+ * Counts a person's report (public API, hotline, partner systems posting in a resident's name) against
+ * each limit of its priority, in order; the first full window refuses it with 429 and the time until
+ * that window ends. A case the system opens on someone's behalf (openCaseOnBehalf) never counts: a
+ * refused workflow task would only retry. Call it after the request is known valid (a 400 must not
  * use up a resident's quota) and before anything is written (a refused report leaves nothing behind).
  */
 export async function enforceReportLimits(limiter: RateLimiter, priority: Priority, phone: string, now: Date): Promise<void> {
