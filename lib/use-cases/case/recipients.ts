@@ -1,21 +1,7 @@
 import type { CaseRecord } from '../../domain/case';
 import { CaseMissingError } from '../../errors';
 import type { Ports } from '../ports';
-
-async function staffPhone(deps: Pick<Ports, 'reference'>, staffId: string | undefined): Promise<string | undefined> {
-  return staffId ? (await deps.reference.staff(staffId))?.phone : undefined;
-}
-
-/** The phone of the grid worker of a grid (wishes and visits reach grid workers through this too). */
-export async function gridWorkerPhone(deps: Pick<Ports, 'reference'>, gridId: string | undefined): Promise<string | undefined> {
-  const grid = (await deps.reference.grids()).find((g) => g.gridId === gridId);
-  return staffPhone(deps, grid?.workerStaffId);
-}
-
-/** The command centre's duty phone. */
-export function centrePhone(deps: Pick<Ports, 'reference' | 'centre'>): Promise<string | undefined> {
-  return staffPhone(deps, deps.centre.staffId);
-}
+import { centrePhone, gridWorkerPhone, staffPhone } from '../staff-phones';
 
 export type RecipientsDeps = Pick<Ports, 'reference' | 'centre' | 'cases'>;
 

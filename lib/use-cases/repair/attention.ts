@@ -6,9 +6,9 @@ import { isCentre, requirePermission } from '../../domain/policy';
 import { NotFoundError } from '../../errors';
 import { log } from '../../log';
 import type { RepairableKind } from '../../ports/repair-store';
-import { centrePhone } from '../case/recipients';
 import { notifyOnce } from '../notify';
 import type { Ports } from '../ports';
+import { centrePhone } from '../staff-phones';
 import { markCase, restoreCase } from './case-attention';
 import { reconcileOne, type ReconcileOneDeps } from './reconcile';
 

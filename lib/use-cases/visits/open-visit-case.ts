@@ -1,11 +1,10 @@
 import type { Visit } from '../../domain/visits/visit';
 import { NoReporterError } from '../../errors';
-import { openCaseOnBehalf } from '../case/open-on-behalf';
-import type { IntakeDeps } from '../case/intake';
-import { centrePhone } from '../case/recipients';
+import { openCaseOnBehalf, type OpenCaseOnBehalfDeps } from '../case/open-on-behalf';
 import type { Ports } from '../ports';
+import { centrePhone } from '../staff-phones';
 
-export type OpenVisitCaseDeps = IntakeDeps & Pick<Ports, 'centre'>;
+export type OpenVisitCaseDeps = OpenCaseOnBehalfDeps & Pick<Ports, 'centre'>;
 
 /**
  * A visit hands a problem to the case lifecycle through the case subdomain's service: one case per visit

@@ -6,9 +6,9 @@ import { CHECK_IN_GRACE_MINUTES, type Visit } from '../../domain/visits/visit';
 import { visitSms } from '../../domain/visits/visit-sms';
 import { ValidationError } from '../../errors';
 import { log } from '../../log';
-import { gridWorkerPhone } from '../case/recipients';
 import { notifyOnce } from '../notify';
 import type { Ports } from '../ports';
+import { gridWorkerPhone } from '../staff-phones';
 
 /** The week to plan, or a 400 naming `weekOf`: checked where a roster is started and again where it runs. */
 export function rosterWeek(now: Date, weekOf: string | undefined): Date {

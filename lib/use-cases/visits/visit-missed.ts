@@ -1,8 +1,8 @@
 import { visitSms } from '../../domain/visits/visit-sms';
 import type { VisitIdInput } from '../../contracts/tasks/visit';
-import { gridWorkerPhone } from '../case/recipients';
 import { notifyOnce } from '../notify';
 import type { Ports } from '../ports';
+import { gridWorkerPhone } from '../staff-phones';
 import { changeVisit } from './visit-record';
 
 export type VisitMissedDeps = Pick<Ports, 'visits' | 'reference' | 'outbox' | 'clock'>;

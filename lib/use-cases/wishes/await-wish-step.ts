@@ -1,9 +1,9 @@
 import type { Wish } from '../../domain/wishes/wish';
 import { wishSms } from '../../domain/wishes/wish-sms';
 import type { AwaitWishInput, WishWait } from '../../contracts/tasks/wish';
-import { gridWorkerPhone } from '../case/recipients';
 import { notifyOnce } from '../notify';
 import type { Ports } from '../ports';
+import { gridWorkerPhone } from '../staff-phones';
 import { changeWish } from './wish-record';
 
 export type AwaitWishStepDeps = Pick<Ports, 'wishes' | 'workflows' | 'reference' | 'outbox' | 'clock'>;

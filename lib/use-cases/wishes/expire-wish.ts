@@ -1,8 +1,8 @@
 import { wishSms } from '../../domain/wishes/wish-sms';
 import type { WishIdInput } from '../../contracts/tasks/wish';
-import { gridWorkerPhone } from '../case/recipients';
 import { notifyOnce } from '../notify';
 import type { Ports } from '../ports';
+import { gridWorkerPhone } from '../staff-phones';
 import { changeWish, loadWish, releaseLapsedClaim } from './wish-record';
 
 export type ExpireWishDeps = Pick<Ports, 'wishes' | 'workflows' | 'visits' | 'reference' | 'outbox' | 'clock'>;
