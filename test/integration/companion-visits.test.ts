@@ -27,16 +27,33 @@ describe('临时儿女 companionship visits on the local engine', () => {
   const visit = async (visitId: string) => (await allVisits()).find((v) => v.visitId === visitId)!;
   const untilStart = (v: VisitRow, offsetSeconds: number) => (Date.parse(v.windowStart) - ctx.t.stack.clock.nowMs()) / 1000 + offsetSeconds;
 
+  /**
+   * The week's roster, planned once for the whole file by whichever test needs it first, then run again
+   * for the same week: the tests below read the visits it booked, whatever order they run in.
+   */
+  let roster: Promise<{ run: { body: any }; visits: VisitRow[]; rerun: { body: any }; afterRerun: VisitRow[] }> | undefined;
+  const planned = () =>
+    (roster ??= (async () => {
+      const started = await ctx.t.api('POST', '/v1/admin/workflows/weekly-roster/executions', { body: {}, token: await admin() });
+      expect(started.status).toBe(202);
+      await ctx.t.stack.settle();
+      const run = await ctx.t.api('GET', `/v1/admin/workflows/weekly-roster/executions/${started.body.executionId}`, { token: await admin() });
+      const booked = await allVisits();
+      const again = await ctx.t.api('POST', '/v1/admin/workflows/weekly-roster/executions', { body: { weekOf: '2026-12-01' }, token: await admin() });
+      await ctx.t.stack.settle();
+      const rerun = await ctx.t.api('GET', `/v1/admin/workflows/weekly-roster/executions/${again.body.executionId}`, { token: await admin() });
+      return { run, visits: booked, rerun, afterRerun: await allVisits() };
+    })());
+  beforeEach(async () => {
+    visits = (await planned()).visits;
+  });
+
   it('plans the coming week from the admin API: available, capped, never double-booked, everyone due covered or listed', async () => {
-    const started = await ctx.t.api('POST', '/v1/admin/workflows/weekly-roster/executions', { body: {}, token: await admin() });
-    expect(started.status).toBe(202);
-    await ctx.t.stack.settle();
-    const run = await ctx.t.api('GET', `/v1/admin/workflows/weekly-roster/executions/${started.body.executionId}`, { token: await admin() });
+    const { run } = await planned();
     expect(run.body).toMatchObject({ status: 'SUCCEEDED', output: { weekId: '2026-11-30', kept: 0 } });
     const output = run.body.output as { planned: number; uncovered: Array<{ elderId: string }> };
     expect(output.planned + output.uncovered.length).toBe(DEMO_ELDERS.length);
 
-    visits = await allVisits();
     expect(visits).toHaveLength(output.planned);
     const weekStart = new Date('2026-11-29T16:00:00Z');
     const bookings = visits.map((v) => `${v.volunteerId}@${v.windowStart}`);
@@ -57,15 +74,14 @@ describe('临时儿女 companionship visits on the local engine', () => {
   });
 
   it('changes nothing already booked when the roster runs again for the same week', async () => {
-    const again = await ctx.t.api('POST', '/v1/admin/workflows/weekly-roster/executions', { body: { weekOf: '2026-12-01' }, token: await admin() });
-    await ctx.t.stack.settle();
-    const run = await ctx.t.api('GET', `/v1/admin/workflows/weekly-roster/executions/${again.body.executionId}`, { token: await admin() });
-    expect(run.body.output).toMatchObject({ weekId: '2026-11-30', planned: 0, kept: visits.length });
-    expect(await allVisits()).toEqual(expect.arrayContaining(visits));
+    const { rerun, afterRerun } = await planned();
+    expect(rerun.body.output).toMatchObject({ weekId: '2026-11-30', planned: 0, kept: visits.length });
+    expect(afterRerun).toEqual(expect.arrayContaining(visits));
   });
 
   it('reminds the day before and two hours before, once each; check-in and check-out complete the visit and credit points once', async () => {
-    const first = [...visits].sort((a, b) => a.windowStart.localeCompare(b.windowStart))[0]!;
+    // The first visit still far enough ahead for its two-hour reminder (earlier tests may have moved the clock on).
+    const first = [...visits].sort((a, b) => a.windowStart.localeCompare(b.windowStart)).filter((v) => Date.parse(v.windowStart) > ctx.t.stack.clock.nowMs() + 3 * 3600_000)[0]!;
     await ctx.t.advance(untilStart(first, -2 * 3600 + 1));
     const texts = ctx.t.outbox(phoneOf(first.volunteerId)).map((m) => m.text).filter((x) => x.includes(first.visitId));
     expect(texts.filter((x) => x.includes('明天'))).toHaveLength(1);
@@ -97,7 +113,12 @@ describe('临时儿女 companionship visits on the local engine', () => {
 
   it('a missed visit goes to the backup and the grid worker; the backup checks in by SMS 到', async () => {
     const candidates = [...visits].sort((a, b) => a.windowStart.localeCompare(b.windowStart)).filter((v) => Date.parse(v.windowStart) > ctx.t.stack.clock.nowMs() + 3 * 3600_000);
-    const missed = candidates[0]!;
+    // A backup who backs up no other visit ending near this one: every visit nobody checks in to is
+    // missed as the clock passes it, and a backup's 到 checks in to the one missed last. Which visit
+    // this test gets depends on how far the tests before it (in whatever order) moved the clock.
+    const backsUpAnotherNearby = (v: VisitRow) =>
+      visits.some((x) => x.visitId !== v.visitId && x.backupVolunteerId === v.backupVolunteerId && Math.abs(Date.parse(x.windowEnd) - Date.parse(v.windowEnd)) < 3 * 3600_000);
+    const missed = candidates.find((v) => !backsUpAnotherNearby(v))!;
     await ctx.t.advance(untilStart(missed, 0) + (Date.parse(missed.windowEnd) - Date.parse(missed.windowStart)) / 1000 + 30 * 60 + 1);
     expect((await visit(missed.visitId)).status).toBe('missed');
     expect(ctx.t.outbox(phoneOf(missed.backupVolunteerId!)).some((m) => m.text.includes(missed.visitId) && m.text.includes('备岗'))).toBe(true);
