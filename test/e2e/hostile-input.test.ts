@@ -49,6 +49,8 @@ describe('hostile input over HTTP on the local stack', () => {
 
   /** Sends the request and checks it was refused with `status`, naming `field`, with the table unchanged. */
   const refused = async (status: number, field: string | undefined, send: () => Promise<ApiResponse>) => {
+    // What earlier tests (in whatever order) set going has finished writing before counting.
+    await t.stack.settle();
     const before = await itemCount();
     const res = await send();
     expect({ status: res.status, body: res.body }).toMatchObject({ status, body: { error: { code: expect.any(String), message: expect.any(String) } } });

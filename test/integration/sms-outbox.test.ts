@@ -81,12 +81,15 @@ describe('one SMS sender: the outbox, the table stream and the sender function o
     expect(ctx.t.outbox(c.phone)).toHaveLength(1);
     expect(ctx.t.outbox(worker)).toHaveLength(before);
     const key = `${c.caseId}#grid-check#1`;
-    expect(await outboxItem(key)).toMatchObject({ state: 'held', heldUntil: '2026-11-24T23:00:00.000Z' });
+    // 07:00 in Shanghai the next morning (which day depends on how far earlier tests moved the clock).
+    const morning = new Date(ctx.t.stack.clock.nowMs() + 8 * 3600_000).toISOString().slice(0, 10);
+    const sevenAm = new Date(Date.parse(`${morning}T07:00:00+08:00`) + 86400_000).toISOString();
+    expect(await outboxItem(key)).toMatchObject({ state: 'held', heldUntil: sevenAm });
 
     await ctx.flow.nextMorning(7);
     const toWorker = ctx.t.outbox(worker).slice(before).filter((m) => m.text.includes(c.caseId));
     expect(toWorker).toHaveLength(1);
-    expect(toWorker[0]!.at).toBe('2026-11-24T23:00:00.000Z');
+    expect(toWorker[0]!.at).toBe(sevenAm);
     expect(await outboxItem(key)).toMatchObject({ state: 'sent' });
   });
 

@@ -23,7 +23,6 @@ describe('临时儿女 guards: unique phones, no check-in after the welfare alar
     maxVisitsPerWeek: 1,
   });
   const elderBody = (phone?: string) => ({ name: '测试老人', gridId: 'G01', address: '金水苑99号楼', riskTier: 'general', ...(phone ? { phone } : {}) });
-  const registered: string[] = [];
 
   describe('a phone number is registered once', () => {
     it.each([1, 2, 3, 4, 5])('two volunteers with one phone at once (round %i): one is registered, the other gets 409 PHONE_TAKEN', async (round) => {
@@ -33,7 +32,6 @@ describe('临时儿女 guards: unique phones, no check-in after the welfare alar
       expect(results.map((r) => r.status).sort()).toEqual([201, 409]);
       expect(results.find((r) => r.status === 409)!.body.error.code).toBe('PHONE_TAKEN');
       const winner = results.find((r) => r.status === 201)!.body.volunteerId as string;
-      registered.push(winner);
       // Stored as normalised (+86…), as the API's phone schema writes it.
       expect(await store().volunteerByPhone(`+86${phone}`)).toBe(winner);
       const contacts = await Promise.all((await store().volunteers()).map((v) => store().volunteerContact(v.volunteerId)));
@@ -41,7 +39,9 @@ describe('临时儿女 guards: unique phones, no check-in after the welfare alar
     });
 
     it('the same phone again later: 409 PHONE_TAKEN', async () => {
-      const again = await ctx.t.api('POST', '/v1/volunteers', { token: await admin(), body: volunteerBody('13600000001') });
+      // A phone of its own, registered first (the rounds above may run after this test).
+      expect((await ctx.t.api('POST', '/v1/volunteers', { token: await admin(), body: volunteerBody('13600000100') })).status).toBe(201);
+      const again = await ctx.t.api('POST', '/v1/volunteers', { token: await admin(), body: volunteerBody('13600000100') });
       expect(again.status).toBe(409);
       expect(again.body.error.code).toBe('PHONE_TAKEN');
     });
@@ -93,7 +93,10 @@ describe('临时儿女 guards: unique phones, no check-in after the welfare alar
       expect(first.status).toBe(202);
       await ctx.t.stack.settle();
 
-      // A run that died between booking a visit and starting its workflow left this behind.
+      // A run that died between booking a visit and starting its workflow left this behind (for a
+      // volunteer of this test's own: the tests that register others may run after it).
+      const volunteer = await ctx.t.api('POST', '/v1/volunteers', { token, body: volunteerBody('13600000200') });
+      expect(volunteer.status).toBe(201);
       const elder = await ctx.t.api('POST', '/v1/elders', { token, body: { ...elderBody(), riskTier: 'high' } });
       const visitId = `2026-11-30-${elder.body.elderId}`;
       const booked = await store().book({
@@ -101,7 +104,7 @@ describe('临时儿女 guards: unique phones, no check-in after the welfare alar
         weekId: '2026-11-30',
         elderId: elder.body.elderId,
         gridId: 'G01',
-        volunteerId: registered[0]!,
+        volunteerId: volunteer.body.volunteerId as string,
         // Outside the volunteer's offered blocks (Saturdays), so the roster cannot have taken it.
         windowStart: '2026-12-03T15:00:00+08:00',
         windowEnd: '2026-12-03T17:00:00+08:00',
