@@ -20,6 +20,9 @@ module.exports = {
     { ...common, displayName: 'integration', testMatch: ['<rootDir>/test/integration/**/*.test.ts'] },
     { ...common, displayName: 'e2e', testMatch: ['<rootDir>/test/e2e/**/*.test.ts'] },
   ],
+  // Every run shuffles the order of files' tests (and describe blocks): no test may lean on one before it.
+  // Jest prints the seed it drew; `npx jest --seed=<seed> <file>` replays that order.
+  randomize: true,
   testTimeout: 60000,
   maxWorkers: 2,
 };
