@@ -1,36 +1,13 @@
 import type { Visit } from '../../../lib/domain/visits/visit';
-import type { Wish } from '../../../lib/domain/wishes/wish';
 import { handleInboundSms } from '../../../lib/use-cases/sms-inbound';
 import { fakePorts, type FakePorts } from '../../support/fakes/ports';
 import { openStep, REPORTER, reportedCase } from './case-flow';
-import { registeredVolunteers } from './people';
+import { publishedWish, registeredVolunteers } from './people';
 
 let messages = 0;
 const sms = (from: string, text: string) => ({ messageId: `in-${(messages += 1)}`, from, text });
 const repliesTo = (ports: FakePorts, phone: string) => ports.outbox.queued().filter((m) => m.key.startsWith('reply#') && m.to === phone);
 
-async function publishedWish(ports: FakePorts): Promise<Wish> {
-  const wish: Wish = {
-    wishId: 'W3K9QX',
-    status: 'published',
-    group: 'elder',
-    category: '生活用品',
-    title: '想要一台收音机',
-    description: '独居老人想听戏曲',
-    gridId: 'G01',
-    claimantsNeeded: 1,
-    claimCount: 0,
-    fulfilledCount: 0,
-    daysToFulfil: 30,
-    submittedAt: '2026-11-20T09:00:00+08:00',
-    publishedAt: '2026-11-21T09:00:00+08:00',
-    queueKey: '1#2026-11-21T09:00:00+08:00#W3K9QX',
-    version: 1,
-  };
-  await ports.wishes.create(wish, { name: '李奶奶', phone: '+8613800009001' }, 'beneficiary-1');
-  await ports.workflows.start('wish', wish.wishId, { wishId: wish.wishId });
-  return wish;
-}
 
 describe('inbound SMS routing (fast, on fakes)', () => {
   it('puts a number that answers 退订 on the opt-out list and acknowledges it once; 订阅 takes it off', async () => {

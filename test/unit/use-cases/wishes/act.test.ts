@@ -3,34 +3,10 @@ import { ConflictError, ForbiddenError } from '../../../../lib/errors';
 import { actOnWish } from '../../../../lib/use-cases/wishes/act';
 import { fakePorts, type FakePorts } from '../../../support/fakes/ports';
 import { gridWorker } from '../case-flow';
-import { registeredVolunteers, volunteer } from '../people';
+import { publishedWish as published, registeredVolunteers, volunteer } from '../people';
 
 /** A wish published in grid G01 with its workflow running and waiting for claims. */
-async function publishedWish(ports: FakePorts, over: Partial<Wish> = {}): Promise<Wish> {
-  const wish: Wish = {
-    wishId: 'W3K9QX',
-    status: 'published',
-    group: 'elder',
-    category: '生活用品',
-    title: '想要一台收音机',
-    description: '独居老人想听戏曲',
-    gridId: 'G01',
-    claimantsNeeded: 1,
-    claimCount: 0,
-    fulfilledCount: 0,
-    daysToFulfil: 30,
-    submittedAt: '2026-11-20T09:00:00+08:00',
-    publishedAt: '2026-11-21T09:00:00+08:00',
-    queueKey: '1#2026-11-21T09:00:00+08:00#W3K9QX',
-    waitingFor: 'claimed',
-    taskToken: 'wish-claimed-token',
-    version: 3,
-    ...over,
-  };
-  await ports.wishes.create(wish, { name: '李奶奶', phone: '+8613800009001' }, 'beneficiary-1');
-  await ports.workflows.start('wish', wish.wishId, { wishId: wish.wishId });
-  return wish;
-}
+const publishedWish = (ports: FakePorts, over: Partial<Wish> = {}) => published(ports, { waitingFor: 'claimed', taskToken: 'wish-claimed-token', version: 3, ...over });
 
 describe('actOnWish: claims (fast, on fakes)', () => {
   it('takes the last place for a volunteer: the wish is claimed, its claim workflow starts, the volunteer is told, the wait resumes', async () => {
