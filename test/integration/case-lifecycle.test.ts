@@ -134,7 +134,9 @@ describe('case lifecycle on the local engine', () => {
 
     await ctx.flow.actOk(c.caseId, 'urban', { type: 'resolve', note: '已修补' });
     expect((await ctx.flow.view(c.caseId)).status).toBe('verifying');
-  });
+    // Days of virtual time pass here, through every timer of every case the file's other tests left
+    // open (they run in a random order): on a loaded 2-core machine that can take more than a minute.
+  }, 240_000);
 
   it('holds non-urgent SMS in quiet hours until the 07:00 flush; emergencies go out at once', async () => {
     await ctx.flow.nextMorning(23);
