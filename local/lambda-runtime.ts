@@ -87,6 +87,8 @@ export class LambdaRuntime {
       AWS_LAMBDA_FUNCTION_MEMORY_SIZE: String(fn.memorySize),
       AWS_LAMBDA_LOG_GROUP_NAME: `/aws/lambda/${deployedName}`,
       AWS_EXECUTION_ENV: 'AWS_Lambda_nodejs22.x',
+      // Powertools' logger reads it for `cold_start`; Lambda sets it on every on-demand sandbox.
+      AWS_LAMBDA_INITIALIZATION_TYPE: 'on-demand',
       LAMBDA_TASK_ROOT: this.root,
       _HANDLER: fn.handler,
     };

@@ -57,6 +57,8 @@ describe('the local Lambda runtime', () => {
     expect((await call('withoutSecret', { read: 'SHARED_SETTING' })).value).toBe('local stand-in');
     expect((await call('withoutSecret', { read: 'AWS_REGION' })).value).toBe('ap-southeast-1');
     expect((await call('withoutSecret', { read: 'AWS_LAMBDA_FUNCTION_NAME' })).value).toBe('fixture-test-withoutSecret');
+    // What Powertools' logger reads for `cold_start` (it was always false locally without it).
+    expect((await call('withoutSecret', { read: 'AWS_LAMBDA_INITIALIZATION_TYPE' })).value).toBe('on-demand');
     expect((await call('withoutSecret', { read: 'FIXTURE_HOST_ONLY' })).value).toBe('host');
   });
 
