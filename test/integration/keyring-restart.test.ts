@@ -38,7 +38,20 @@ describe('the local keyring across restarts', () => {
   }, 180_000);
 
   it('refuses to start on tables whose keyring is gone', async () => {
-    rmSync(join(dir, 'secrets.json'));
-    await expect(StackProcess.start(dir)).rejects.toThrow(/secrets\.json is missing but \d+ items are keyed by it/);
-  }, 120_000);
+    // Its own folder, with an item keyed by the phone digest in it (tests run in a random order).
+    const own = mkdtempSync(join(tmpdir(), 'minqing-keyring-gone-'));
+    try {
+      const first = await StackProcess.start(own, ['--start-at', '2026-11-23T09:00:00+08:00']);
+      try {
+        expect((await first.api('POST', '/local/sms/inbound', { body: { from: PHONE, text: '退订' } })).status).toBe(202);
+        await first.settle();
+      } finally {
+        await first.kill();
+      }
+      rmSync(join(own, 'secrets.json'));
+      await expect(StackProcess.start(own)).rejects.toThrow(/secrets\.json is missing but \d+ items are keyed by it/);
+    } finally {
+      rmSync(own, { recursive: true, force: true });
+    }
+  }, 180_000);
 });
