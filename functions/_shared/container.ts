@@ -27,7 +27,7 @@ import type { WorkflowName } from '../../lib/ports/workflows';
 import type { Ports } from '../../lib/use-cases/ports';
 
 /** The variable that names each workflow's state machine (serverless.yml gives it only where it is used). */
-const ARN_VARIABLES = {
+export const ARN_VARIABLES = {
   'case-lifecycle': 'CASE_LIFECYCLE_ARN',
   'companion-visit': 'COMPANION_VISIT_ARN',
   'weekly-roster': 'WEEKLY_ROSTER_ARN',

@@ -1,6 +1,7 @@
 import type { CaseRecord, CaseStep, TimelineEntry } from '../../lib/domain/case';
 import type { CaseStore, NewCase, OpenStep, StepDecision, Transition } from '../../lib/ports/case-store';
 import type { SmsOutbox } from '../../lib/ports/messaging';
+import { sampleCase } from './samples';
 
 export interface CaseStoreSubject {
   store: CaseStore;
@@ -11,25 +12,8 @@ export interface CaseStoreSubject {
 const AT = '2026-11-23T01:00:00.000Z';
 const event = (note: string, status: TimelineEntry['status'] = 'submitted'): TimelineEntry => ({ at: AT, status, actor: 'system', note });
 
-function record(caseId: string, over: Partial<CaseRecord> = {}): CaseRecord {
-  return {
-    caseId,
-    trackingCodeHash: `hash-${caseId}`,
-    status: 'submitted',
-    category: 'road-damage',
-    priority: 'general',
-    description: '路面塌陷',
-    gridId: 'G01',
-    location: { hasAddress: true },
-    channel: 'web',
-    anonymous: false,
-    createdAt: AT,
-    dueAt: '2026-11-30T01:00:00.000Z',
-    reopenCount: 0,
-    version: 1,
-    ...over,
-  };
-}
+/** A submitted case of grid G01, as stored. */
+export const record = sampleCase;
 
 export function newCase(caseId: string, over: Partial<Omit<NewCase, 'record'>> & { record?: Partial<CaseRecord> } = {}): NewCase {
   const { record: recordOver, ...rest } = over;

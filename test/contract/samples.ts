@@ -1,3 +1,4 @@
+import type { CaseRecord } from '../../lib/domain/case';
 import type { Visit } from '../../lib/domain/visits/visit';
 import type { Wish } from '../../lib/domain/wishes/wish';
 
@@ -34,6 +35,27 @@ export function sampleVisit(visitId: string, volunteerId: string, windowStart: s
     windowStart,
     windowEnd: new Date(Date.parse(windowStart) + 2 * 3600_000).toISOString(),
     status: 'scheduled',
+    version: 1,
+    ...over,
+  };
+}
+
+/** A submitted road-damage case of grid G01, as stored. */
+export function sampleCase(caseId: string, over: Partial<CaseRecord> = {}): CaseRecord {
+  return {
+    caseId,
+    trackingCodeHash: `hash-${caseId}`,
+    status: 'submitted',
+    category: 'road-damage',
+    priority: 'general',
+    description: '路面塌陷',
+    gridId: 'G01',
+    location: { hasAddress: true },
+    channel: 'web',
+    anonymous: false,
+    createdAt: '2026-11-23T01:00:00.000Z',
+    dueAt: '2026-11-30T01:00:00.000Z',
+    reopenCount: 0,
     version: 1,
     ...over,
   };

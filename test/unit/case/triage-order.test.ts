@@ -1,5 +1,6 @@
 import type { CaseRecord } from '../../../lib/domain/case';
 import { triageCase, type TriageCaseDeps } from '../../../lib/use-cases/case/triage';
+import { sampleCase } from '../../contract/samples';
 
 /** Just what triage reads and writes, in memory: the open cases of a grid, their addresses, turns. */
 function world() {
@@ -19,22 +20,7 @@ function world() {
     },
   } as unknown as TriageCaseDeps;
   const report = (caseId: string, address: string) => {
-    cases.set(caseId, {
-      caseId,
-      trackingCodeHash: 'x',
-      status: 'submitted',
-      category: 'road-damage',
-      priority: 'general',
-      description: '路面塌陷',
-      gridId: 'G01',
-      location: { hasAddress: true },
-      channel: 'web',
-      anonymous: false,
-      createdAt: '2026-11-23T09:00:00+08:00',
-      dueAt: '2026-11-30T09:00:00+08:00',
-      reopenCount: 0,
-      version: 1,
-    } as CaseRecord);
+    cases.set(caseId, sampleCase(caseId));
     addresses.set(caseId, address);
   };
   return { deps, report, cases };

@@ -1,5 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { ARN_VARIABLES } from '../../../functions/_shared/container';
+import type { WorkflowName } from '../../../lib/ports/workflows';
 import { LambdaRuntime } from '../../../local/lambda-runtime';
 import { loadServerlessConfig, type LocalFunction } from '../../../local/serverless-config';
 
@@ -57,19 +59,10 @@ describe('cold starts with the environment serverless.yml gives each function', 
   });
 
   it("gives each function exactly the state machines its handler declares, and no other", () => {
-    const ARN_OF: Record<string, string> = {
-      'case-lifecycle': 'CASE_LIFECYCLE_ARN',
-      'companion-visit': 'COMPANION_VISIT_ARN',
-      'weekly-roster': 'WEEKLY_ROSTER_ARN',
-      wish: 'WISH_ARN',
-      'wish-claim': 'WISH_CLAIM_ARN',
-      'wish-matching': 'WISH_MATCHING_ARN',
-      reconcile: 'RECONCILE_ARN',
-    };
     for (const fn of config.functions) {
       const source = readFileSync(join(ROOT, `${fn.handler.slice(0, fn.handler.lastIndexOf('.'))}.ts`), 'utf8');
       const declared = /functionDeps\(\{ workflows: \[([^\]]*)\] \}\)/.exec(source)?.[1] ?? '';
-      const wanted = [...declared.matchAll(/'([a-z-]+)'/g)].map((m) => ARN_OF[m[1]!]).sort();
+      const wanted = [...declared.matchAll(/'([a-z-]+)'/g)].map((m) => ARN_VARIABLES[m[1] as WorkflowName]).sort();
       const given = Object.keys(fn.environment).filter((key) => key.endsWith('_ARN')).sort();
       expect({ function: fn.name, arns: given }).toEqual({ function: fn.name, arns: wanted });
     }
