@@ -100,6 +100,9 @@ describe('微心愿 micro-wishes on the local engine', () => {
   });
 
   it('a claim without contact for 7 days is released: the wish goes back to the front, the claimant is told', async () => {
+    // Published before it and never claimed: "the front" means ahead of wishes like this one (other tests
+    // of the file, in a random order, may have returned wishes of their own to the front too).
+    const older = await published({ title: '助听器', category: '生活用品', daysToFulfil: 30 });
     const wishId = await published({ title: '轮椅维修', category: '维修', daysToFulfil: 30 });
     const v = DEMO_VOLUNTEERS[2]!;
     await act(wishId, await volunteer(v.volunteerId), { type: 'claim' });
@@ -109,10 +112,12 @@ describe('微心愿 micro-wishes on the local engine', () => {
     const after = await view(wishId);
     expect(after).toMatchObject({ status: 'published', placesLeft: 1, claims: [{ volunteerId: v.volunteerId, status: 'released' }] });
     expect(ctx.t.outbox(v.phone).some((m) => m.text.includes(wishId) && m.text.includes('释放'))).toBe(true);
-    const list = await ctx.t.api('GET', '/v1/wishes?status=published');
-    expect(list.body.items[0].wishId).toBe(wishId);
+    const order = ((await ctx.t.api('GET', '/v1/wishes?status=published&limit=100')).body.items as Array<{ wishId: string }>).map((w) => w.wishId);
+    expect(order).toContain(older);
+    expect(order.indexOf(wishId)).toBeLessThan(order.indexOf(older));
     // Taken up again by someone else, it goes on normally.
     expect((await act(wishId, await volunteer('V004'), { type: 'claim' })).body.status).toBe('claimed');
+    expect((await act(older, await gridWorker(), { type: 'withdraw', reason: '家人已解决' })).body.status).toBe('withdrawn');
   });
 
   it('a wish nobody fulfils by its deadline expires, honestly', async () => {
@@ -164,13 +169,23 @@ describe('微心愿 micro-wishes on the local engine', () => {
   });
 
   it('keeps the beneficiary out of the public list, every SMS to claimants and every execution', async () => {
+    // Its own wish, published and claimed once of twice (so still listed), so there is something to look
+    // into whichever test ran before.
+    const wishId = await published({ title: '一盏台灯', claimantsNeeded: 2 });
+    const claimant = DEMO_VOLUNTEERS[DEMO_VOLUNTEERS.length - 1]!;
+    expect((await act(wishId, await volunteer(claimant.volunteerId), { type: 'claim' })).status).toBe(202);
     const machines = ['wish', 'wishClaim', 'wishMatching'].map((k) => ctx.t.stack.stateMachineArn(k));
     const executions = machines.flatMap((arn) => ctx.t.stack.stepFunctions.list(arn));
     const toVolunteers = DEMO_VOLUNTEERS.flatMap((v) => ctx.t.outbox(v.phone).map((m) => m.text));
     const list = await ctx.t.api('GET', '/v1/wishes?status=published&limit=100');
+    expect(executions.length).toBeGreaterThanOrEqual(2);
+    expect(ctx.t.outbox(claimant.phone).length).toBeGreaterThan(0);
+    expect(JSON.stringify(list.body)).toContain(wishId);
     for (const text of [JSON.stringify(executions.map((e) => [e.input, e.output, e.history])), toVolunteers.join('\n'), JSON.stringify(list.body)]) {
       expect(text).not.toContain(BENEFICIARY.name);
       expect(text).not.toContain(BENEFICIARY.phone);
     }
+    // Withdrawn, so no later test finds it in the public list or has its claim lapse.
+    expect((await act(wishId, await gridWorker(), { type: 'withdraw', reason: '家人已解决' })).body.status).toBe('withdrawn');
   });
 });
