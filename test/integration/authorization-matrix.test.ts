@@ -196,11 +196,12 @@ const ROUTES: RouteSpec[] = [
     roles: ['admin'],
     inScope: { admin: 404 },
   },
-  // Last: the reconciler it starts would give the visits above (booked without a workflow) one.
+  // Wish matching, not the reconciler: rows run in a random order, and the reconciler would give the
+  // visits above (booked without a workflow, so that check-in and check-out are 409) a running one.
   {
     operationId: 'startWorkflow',
     method: 'POST',
-    path: () => '/v1/admin/workflows/reconcile/executions',
+    path: () => '/v1/admin/workflows/wish-matching/executions',
     badPath: () => '/v1/admin/workflows/no-such-workflow/executions',
     body: () => ({}),
     roles: ['admin'],
