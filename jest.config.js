@@ -6,8 +6,8 @@
 const common = {
   testEnvironment: 'node',
   transform: { '^.+\\.[jt]s$': ['ts-jest', { diagnostics: false }] },
-  // middy 6 and jose 6 ship ESM only.
-  transformIgnorePatterns: ['/node_modules/(?!(@middy|jose)/)'],
+  // middy 6, jose 6 and kdbush 4 ship ESM only.
+  transformIgnorePatterns: ['/node_modules/(?!(@middy|jose|kdbush)/)'],
   setupFiles: ['<rootDir>/test/setup/polyfills.ts'],
 };
 
