@@ -1,4 +1,4 @@
-import { planWeek } from '../lib/domain/visits/plan-week';
+import { dueInPriorityOrder, planWeek } from '../lib/domain/visits/plan-week';
 import { greedyWeek } from './roster-greedy';
 import { syntheticDistrict } from './synthetic-district';
 
@@ -23,7 +23,7 @@ const solveMs = performance.now() - started;
 const cpu = process.cpuUsage(cpuBefore);
 const heapAfter = process.memoryUsage().heapUsed;
 
-const greedy = greedyWeek(weekStart, elders, volunteers);
+const greedy = greedyWeek(weekStart, dueInPriorityOrder(elders, weekStart), volunteers);
 let exact: { covered: number; totalCost: number; ms: number } | undefined;
 if (scenario.exact) {
   const t0 = performance.now();

@@ -1,3 +1,6 @@
+import { rowCount, type SparseRows } from './sparse-rows';
+import { MinHeap } from './min-heap';
+
 /**
  * Exact minimum-cost assignment on a sparse bipartite graph: rows (elders, wishes) to columns
  * (volunteer time slots), each column used at most once, each row at most once.
@@ -10,12 +13,12 @@
  * rows, the total cost is the exact minimum: the potentials certify it (complementary slackness).
  *
  * Cost of one augmentation is a Dijkstra that stops at the first free column, so with ample
- * supply each row touches only its own neighbourhood.
+ * supply each row touches only its own neighbourhood. When supply is short, a failed search closes
+ * what it explored (see `closedBy`), so no later row searches that region again.
  */
 export interface AssignmentProblem {
   columns: number;
-  /** For each row, its candidate columns and the cost of each (any finite number). */
-  rows: Array<Array<{ column: number; cost: number }>>;
+  rows: SparseRows;
 }
 
 export interface AssignmentResult {
@@ -23,98 +26,68 @@ export interface AssignmentResult {
   columnOfRow: Int32Array;
   totalCost: number;
   covered: number;
+  /**
+   * Dual potentials: on every edge of a covered row, cost + shift − rowDual[r] − columnDual[j] ≥ 0,
+   * with equality on the edges used; columnDual ≤ 0 everywhere and 0 on every unused column.
+   */
+  rowDual: Float64Array;
+  columnDual: Float64Array;
+  shift: number;
+  /**
+   * Regions closed by a failed search: for a row or column in one, the row whose search closed it
+   * (that row itself included), else -1. Every edge of a row closed by row k leads to a column
+   * closed by a row ≤ k, and each such column stays matched to a row before k.
+   */
+  rowClosedBy: Int32Array;
+  columnClosedBy: Int32Array;
 }
 
-class MinHeap {
-  private keys: number[] = [];
-  private values: number[] = [];
+/**
+ * Planners pass costs in whole thousandths of a km-equivalent: every sum, distance and dual is then
+ * an exact integer, so the optimality checks compare exactly, with no tolerance to argue about.
+ */
+export const MILLI = 1000;
 
-  get size(): number {
-    return this.keys.length;
-  }
-
-  push(key: number, value: number): void {
-    const keys = this.keys;
-    const values = this.values;
-    let i = keys.length;
-    keys.push(key);
-    values.push(value);
-    while (i > 0) {
-      const parent = (i - 1) >> 1;
-      if (keys[parent]! <= key) break;
-      keys[i] = keys[parent]!;
-      values[i] = values[parent]!;
-      i = parent;
-    }
-    keys[i] = key;
-    values[i] = value;
-  }
-
-  /** Removes the minimum; returns its value and leaves its key in `lastKey`. */
-  lastKey = 0;
-  pop(): number {
-    const keys = this.keys;
-    const values = this.values;
-    const topValue = values[0]!;
-    this.lastKey = keys[0]!;
-    const lastK = keys.pop()!;
-    const lastV = values.pop()!;
-    const n = keys.length;
-    if (n > 0) {
-      let i = 0;
-      for (;;) {
-        const l = 2 * i + 1;
-        if (l >= n) break;
-        const r = l + 1;
-        const c = r < n && keys[r]! < keys[l]! ? r : l;
-        if (keys[c]! >= lastK) break;
-        keys[i] = keys[c]!;
-        values[i] = values[c]!;
-        i = c;
-      }
-      keys[i] = lastK;
-      values[i] = lastV;
-    }
-    return topValue;
-  }
-
-  clear(): void {
-    this.keys.length = 0;
-    this.values.length = 0;
-  }
-}
+const START = -1;
+const OPEN = -1;
 
 export function solveAssignment(problem: AssignmentProblem): AssignmentResult {
-  const { rows, columns } = problem;
+  const { columns } = problem;
+  const { start, column, cost } = problem.rows;
+  const rows = rowCount(problem.rows);
   // Reduced costs must start non-negative: shift every edge by the smallest cost. Each assigned row
   // uses exactly one edge, so the shift changes every assignment of the same rows equally.
   let minCost = 0;
-  for (const edges of rows) for (const e of edges) if (e.cost < minCost) minCost = e.cost;
+  for (let e = 0; e < cost.length; e += 1) if (cost[e]! < minCost) minCost = cost[e]!;
   const shift = -minCost;
 
-  const u = new Float64Array(rows.length);
+  const u = new Float64Array(rows);
   const v = new Float64Array(columns);
   const rowOfColumn = new Int32Array(columns).fill(-1);
-  const columnOfRow = new Int32Array(rows.length).fill(-1);
+  const columnOfRow = new Int32Array(rows).fill(-1);
+  const rowClosedBy = new Int32Array(rows).fill(OPEN);
+  const columnClosedBy = new Int32Array(columns).fill(OPEN);
   const dist = new Float64Array(columns).fill(Infinity);
   const via = new Int32Array(columns);
   const done = new Uint8Array(columns);
   const touched: number[] = [];
   const finalized: number[] = [];
   const heap = new MinHeap();
-  const START = -1;
+  let closedAny = false;
 
-  for (let r = 0; r < rows.length; r += 1) {
+  for (let r = 0; r < rows; r += 1) {
     heap.clear();
     touched.length = 0;
     finalized.length = 0;
-    for (const e of rows[r]!) {
-      const d = e.cost + shift - u[r]! - v[e.column]!;
-      if (d < dist[e.column]!) {
-        if (dist[e.column] === Infinity) touched.push(e.column);
-        dist[e.column] = d;
-        via[e.column] = START;
-        heap.push(d, e.column);
+    for (let e = start[r]!; e < start[r + 1]!; e += 1) {
+      const j = column[e]!;
+      if (columnClosedBy[j] !== OPEN) continue;
+      const d = cost[e]! + shift - u[r]! - v[j]!;
+      if (d < dist[j]!) {
+        if (dist[j] === Infinity) touched.push(j);
+        dist[j] = d;
+        via[j] = START;
+        heap.push(d, j);
       }
     }
     let free = -1;
@@ -131,14 +104,15 @@ export function solveAssignment(problem: AssignmentProblem): AssignmentResult {
       done[j] = 1;
       finalized.push(j);
       const i = rowOfColumn[j]!;
-      for (const e of rows[i]!) {
-        if (done[e.column]) continue;
-        const nd = d + e.cost + shift - u[i]! - v[e.column]!;
-        if (nd < dist[e.column]!) {
-          if (dist[e.column] === Infinity) touched.push(e.column);
-          dist[e.column] = nd;
-          via[e.column] = j;
-          heap.push(nd, e.column);
+      for (let e = start[i]!; e < start[i + 1]!; e += 1) {
+        const k = column[e]!;
+        if (done[k] || columnClosedBy[k] !== OPEN) continue;
+        const nd = d + cost[e]! + shift - u[i]! - v[k]!;
+        if (nd < dist[k]!) {
+          if (dist[k] === Infinity) touched.push(k);
+          dist[k] = nd;
+          via[k] = j;
+          heap.push(nd, k);
         }
       }
     }
@@ -161,6 +135,18 @@ export function solveAssignment(problem: AssignmentProblem): AssignmentResult {
         columnOfRow[movedRow] = j;
         j = previous;
       }
+    } else {
+      // The search reached every column it could, all of them taken, and the edges of their rows
+      // lead only back into them or into regions closed before. Any later augmenting path entering
+      // this region could only walk such edges, so it could never reach a free column: no path that
+      // succeeds ever passes through here, the region's matching never changes again, and later
+      // searches may skip it. (Hall: these rows, r included, have one column fewer than rows.)
+      closedAny = true;
+      rowClosedBy[r] = r;
+      for (const j of finalized) {
+        columnClosedBy[j] = r;
+        rowClosedBy[rowOfColumn[j]!] = r;
+      }
     }
     for (const j of touched) {
       dist[j] = Infinity;
@@ -168,13 +154,43 @@ export function solveAssignment(problem: AssignmentProblem): AssignmentResult {
     }
   }
 
+  if (closedAny) liftClosedRegions(problem.rows, shift, u, v, columnOfRow, rowClosedBy, columnClosedBy);
+
   let totalCost = 0;
   let covered = 0;
-  for (let r = 0; r < rows.length; r += 1) {
+  for (let r = 0; r < rows; r += 1) {
     const c = columnOfRow[r]!;
     if (c === -1) continue;
     covered += 1;
-    totalCost += rows[r]!.find((e) => e.column === c)!.cost;
+    for (let e = start[r]!; e < start[r + 1]!; e += 1) {
+      if (column[e] === c) {
+        totalCost += cost[e]!;
+        break;
+      }
+    }
   }
-  return { columnOfRow, totalCost, covered };
+  return { columnOfRow, totalCost, covered, rowDual: u, columnDual: v, shift, rowClosedBy, columnClosedBy };
+}
+
+/**
+ * Skipping closed regions leaves the potentials of rows outside them unchecked against edges into
+ * them. Lowering every closed column's potential by one amount L and raising every closed covered
+ * row's by L mends that: edges inside closed regions keep their reduced cost, closed rows have no
+ * edges out, edges from open rows into closed columns gain L, and the dual objective is unchanged
+ * (each closed column is matched to a closed row). L only needs to cover the worst open edge; taking
+ * it at least the largest open row potential also prices out every pair of non-negative cost from an
+ * open row into a closed region, so pricing does not pull such pairs in for nothing.
+ */
+function liftClosedRegions(rows: SparseRows, shift: number, u: Float64Array, v: Float64Array, columnOfRow: Int32Array, rowClosedBy: Int32Array, columnClosedBy: Int32Array): void {
+  let lift = 0;
+  for (let r = 0; r < u.length; r += 1) {
+    if (columnOfRow[r] === -1 || rowClosedBy[r] !== OPEN) continue;
+    lift = Math.max(lift, u[r]!);
+    for (let e = rows.start[r]!; e < rows.start[r + 1]!; e += 1) {
+      const j = rows.column[e]!;
+      if (columnClosedBy[j] !== OPEN) lift = Math.max(lift, u[r]! + v[j]! - rows.cost[e]! - shift);
+    }
+  }
+  for (let r = 0; r < u.length; r += 1) if (rowClosedBy[r] !== OPEN && columnOfRow[r] !== -1) u[r]! += lift;
+  for (let j = 0; j < v.length; j += 1) if (columnClosedBy[j] !== OPEN) v[j]! -= lift;
 }

@@ -1,7 +1,8 @@
-import { distanceKm } from '../geo';
-import { solveAssignment } from '../matching/min-cost-assignment';
-import { SpatialIndex } from '../matching/spatial-index';
-import { blocksInWeek, type Availability, type TimeWindow } from './availability';
+import { solveOverAllPairs, type OptimalityCertificate, type PairSource } from '../matching/column-generation';
+import { SparseRowsBuilder, type SparseRows } from '../matching/sparse-rows';
+import type { Availability, TimeWindow } from './availability';
+import { MILLI } from '../matching/min-cost-assignment';
+import { RosterTables } from './roster-tables';
 
 export const RISK_TIERS = ['high', 'key', 'general'] as const;
 export type RiskTier = (typeof RISK_TIERS)[number];
@@ -44,6 +45,8 @@ export interface RosterPlan {
   visits: PlannedVisit[];
   uncovered: Array<{ elderId: string; gridId: string; reason: 'no-volunteer-nearby' | 'no-free-slot' }>;
   totalCost: number;
+  /** Why the plan is optimal over every pair within range, not just the candidates it started from. */
+  certificate: OptimalityCertificate;
 }
 
 /** What a pairing costs, in km-equivalents. Documented in the README. */
@@ -55,8 +58,11 @@ export const COSTS = {
   previousVisitor: -4,
   /** The k-th visit a volunteer makes in a week costs k × this more: load is spread fairly. */
   perExtraVisit: 1.5,
-  /** Candidates per elder: same grid or team first, then the nearest others. */
-  candidates: 24,
+  /**
+   * Volunteers each elder starts with (the nearest, and the previous visitor); pricing adds any
+   * other who could lower the cost, so this sets speed, not the answer.
+   */
+  candidates: 12,
   maxKm: 8,
 };
 
@@ -73,13 +79,9 @@ function priorityOrder(a: RosterElder, b: RosterElder): number {
   return (a.lastVisitAt ?? '').localeCompare(b.lastVisitAt ?? '') || a.elderId.localeCompare(b.elderId);
 }
 
-export function pairCost(elder: RosterElder, volunteer: RosterVolunteer, km = distanceKm(elder.location, volunteer.location)): number {
-  let cost = km * COSTS.perKm;
-  if (elder.languages.length && !elder.languages.some((l) => volunteer.languages.includes(l))) cost += COSTS.languageMismatch;
-  if (elder.preferredGender && volunteer.gender !== elder.preferredGender) cost += COSTS.genderMismatch;
-  if (elder.gridId !== volunteer.gridId) cost += COSTS.outsideGridOrTeam;
-  if (elder.lastVolunteerId === volunteer.volunteerId) cost += COSTS.previousVisitor;
-  return Math.round(cost * 1000) / 1000;
+/** The elders due a visit in the week, those to cover first when there is not enough for everyone first. */
+export function dueInPriorityOrder(elders: RosterElder[], weekStart: Date): RosterElder[] {
+  return elders.filter((e) => isDue(e, weekStart)).sort(priorityOrder);
 }
 
 /**
@@ -88,6 +90,10 @@ export function pairCost(elder: RosterElder, volunteer: RosterVolunteer, km = di
  * blocks exist), a volunteer's cap bounds their blocks, blocks already booked are not offered again,
  * and each block holds one visit, so nobody is double-booked. Every visit gets the cheapest other
  * candidate as its backup. Elders who cannot be covered are returned, never dropped.
+ *
+ * Exact over every volunteer within COSTS.maxKm, not just the candidates it starts from: the
+ * candidate plan is priced against all pairs and re-solved until nothing is missing (see
+ * column-generation.ts); the certificate says how much that took.
  */
 export function planWeek(input: {
   weekStart: Date;
@@ -95,104 +101,109 @@ export function planWeek(input: {
   volunteers: RosterVolunteer[];
   /** Blocks already booked this week (kept as they are), by volunteer. */
   booked: Map<string, Date[]>;
-  /** Candidates per elder; `Infinity` considers everyone within range (the exact reference). */
+  /** Volunteers each elder starts with; `Infinity` starts from everyone within range. */
   candidates?: number;
 }): RosterPlan {
-  const limit = input.candidates ?? COSTS.candidates;
-  const due = input.elders.filter((e) => isDue(e, input.weekStart)).sort(priorityOrder);
-  const index = new SpatialIndex(input.volunteers);
-  const byId = new Map(input.volunteers.map((v, i) => [v.volunteerId, i]));
+  const due = dueInPriorityOrder(input.elders, input.weekStart);
+  const tables = new RosterTables({ weekStart: input.weekStart, elders: due, volunteers: input.volunteers, booked: input.booked, terms: COSTS });
+  const candidates = candidateRows(tables, input.candidates ?? COSTS.candidates);
+  const { result, rows, certificate } = solveOverAllPairs(candidates, tables.slots, pairsWithin(tables));
 
-  // Columns: the free blocks of each volunteer, at most their remaining weekly cap. Made only for
-  // volunteers someone can use, with block lists shared by everyone offering the same availability.
-  const slots: Array<{ volunteer: number; window: TimeWindow; extra: number }> = [];
-  const slotsOf: Array<number[] | undefined> = new Array(input.volunteers.length);
-  const blocksByPattern = new Map<string, TimeWindow[]>();
-  const slotsFor = (vi: number): number[] => {
-    const known = slotsOf[vi];
-    if (known) return known;
-    const v = input.volunteers[vi]!;
-    const taken = input.booked.get(v.volunteerId) ?? [];
-    const own: number[] = [];
-    const remaining = v.maxVisitsPerWeek - taken.length;
-    if (remaining > 0) {
-      const pattern = JSON.stringify(v.availability);
-      let blocks = blocksByPattern.get(pattern);
-      if (!blocks) blocksByPattern.set(pattern, (blocks = blocksInWeek(v.availability, input.weekStart)));
-      const free = taken.length ? blocks.filter((b) => !taken.some((t) => t.getTime() === b.start.getTime())) : blocks;
-      for (let k = 0; k < Math.min(remaining, free.length); k += 1) {
-        own.push(slots.length);
-        slots.push({ volunteer: vi, window: free[k]!, extra: (taken.length + k) * COSTS.perExtraVisit });
-      }
-    }
-    slotsOf[vi] = own;
-    return own;
-  };
-
-  // The hot loop of a 10k × 100k week: scratch arrays are reused, each pair's distance computed once.
-  const candidatesOf: Array<Array<{ vi: number; cost: number }>> = [];
-  const scratchVi = new Int32Array(4096);
-  const scratchCost = new Float64Array(4096);
-  const scratchKey = new Float64Array(4096);
-  const order: number[] = [];
-  const rows = due.map((elder) => {
-    const nearby = index.near(elder.location, limit, COSTS.maxKm);
-    const previous = elder.lastVolunteerId !== undefined ? byId.get(elder.lastVolunteerId) : undefined;
-    if (previous !== undefined && !nearby.includes(previous)) nearby.push(previous);
-    const kmPerLng = 111.2 * Math.cos(elder.location.lat * (Math.PI / 180));
-    let n = 0;
-    let previousAt = -1;
-    for (const vi of nearby) {
-      if (n === scratchVi.length) break;
-      const volunteer = input.volunteers[vi]!;
-      const dy = (volunteer.location.lat - elder.location.lat) * 111.2;
-      const dx = (volunteer.location.lng - elder.location.lng) * kmPerLng;
-      const km = Math.sqrt(dy * dy + dx * dx);
-      if (km > COSTS.maxKm || slotsFor(vi).length === 0) continue;
-      const cost = pairCost(elder, volunteer, km);
-      scratchVi[n] = vi;
-      scratchCost[n] = cost;
-      // Same grid first, then by cost.
-      scratchKey[n] = (volunteer.gridId === elder.gridId ? 0 : 1e9) + cost;
-      if (vi === previous) previousAt = n;
-      n += 1;
-    }
-    order.length = n;
-    for (let i = 0; i < n; i += 1) order[i] = i;
-    order.sort((a, b) => scratchKey[a]! - scratchKey[b]!);
-    const chosen: Array<{ vi: number; cost: number }> = [];
-    let hasPrevious = false;
-    for (let i = 0; i < Math.min(n, limit); i += 1) {
-      const at = order[i]!;
-      if (at === previousAt) hasPrevious = true;
-      chosen.push({ vi: scratchVi[at]!, cost: scratchCost[at]! });
-    }
-    if (previousAt !== -1 && !hasPrevious) chosen.push({ vi: scratchVi[previousAt]!, cost: scratchCost[previousAt]! });
-    candidatesOf.push(chosen);
-    const edges: Array<{ column: number; cost: number }> = [];
-    for (const c of chosen) for (const column of slotsFor(c.vi)) edges.push({ column, cost: c.cost + slots[column]!.extra });
-    return edges;
-  });
-
-  const result = solveAssignment({ rows, columns: slots.length });
   const visits: PlannedVisit[] = [];
   const uncovered: RosterPlan['uncovered'] = [];
   due.forEach((elder, r) => {
-    const column = result.columnOfRow[r]!;
-    if (column === -1) {
-      uncovered.push({ elderId: elder.elderId, gridId: elder.gridId, reason: candidatesOf[r]!.length ? 'no-free-slot' : 'no-volunteer-nearby' });
+    const slot = result.columnOfRow[r]!;
+    if (slot === -1) {
+      uncovered.push({ elderId: elder.elderId, gridId: elder.gridId, reason: rows.start[r + 1]! > rows.start[r]! ? 'no-free-slot' : 'no-volunteer-nearby' });
       return;
     }
-    const slot = slots[column]!;
-    const primary = input.volunteers[slot.volunteer]!;
-    const backup = candidatesOf[r]!.filter((c) => c.vi !== slot.volunteer).sort((a, b) => a.cost - b.cost)[0];
+    const primary = tables.slotVolunteer[slot]!;
+    let backup = -1;
+    let backupCost = Infinity;
+    let cost = 0;
+    for (let e = rows.start[r]!; e < rows.start[r + 1]!; e += 1) {
+      const column = rows.column[e]!;
+      if (column === slot) cost = rows.cost[e]!;
+      const w = tables.slotVolunteer[column]!;
+      const pair = rows.cost[e]! - tables.slotExtra[column]!;
+      if (w !== primary && pair < backupCost) {
+        backup = w;
+        backupCost = pair;
+      }
+    }
     visits.push({
       elderId: elder.elderId,
-      volunteerId: primary.volunteerId,
-      ...(backup ? { backupVolunteerId: input.volunteers[backup.vi]!.volunteerId } : {}),
-      window: slot.window,
-      cost: rows[r]!.find((e) => e.column === column)!.cost,
+      volunteerId: input.volunteers[tables.volunteerOf[primary]!]!.volunteerId,
+      ...(backup !== -1 ? { backupVolunteerId: input.volunteers[tables.volunteerOf[backup]!]!.volunteerId } : {}),
+      window: tables.window(slot),
+      cost: cost / MILLI,
     });
   });
-  return { visits, uncovered, totalCost: Math.round(result.totalCost * 1000) / 1000 };
+  return { visits, uncovered, totalCost: result.totalCost / MILLI, certificate };
+}
+
+/**
+ * Each elder's cheapest `limit` volunteers among the 3 × `limit` nearest within range, and the
+ * previous visitor. Cheapest rather than nearest: a mismatch of language or gender outweighs a few
+ * km, and each pair the start misses costs a pricing round to find.
+ */
+function candidateRows(tables: RosterTables, limit: number): SparseRows {
+  const builder = new SparseRowsBuilder();
+  const found: number[] = [];
+  const costs: number[] = [];
+  const order: number[] = [];
+  const addVolunteer = (w: number, pair: number) => {
+    for (let s = tables.slotStart[w]!; s < tables.slotStart[w]! + tables.slotCount[w]!; s += 1) builder.add(s, pair + tables.slotExtra[s]!);
+  };
+  for (let r = 0; r < tables.elderX.length; r += 1) {
+    const x = tables.elderX[r]!;
+    const y = tables.elderY[r]!;
+    const n = limit === Infinity ? tables.index.within(x, y, COSTS.maxKm, found) : tables.index.around(x, y, 3 * limit, COSTS.maxKm, found);
+    const previous = tables.elderPrevious[r]!;
+    let previousListed = previous === -1;
+    order.length = 0;
+    for (let k = 0; k < n; k += 1) {
+      const km = tables.km(r, found[k]!);
+      if (km > COSTS.maxKm) continue;
+      costs[k] = tables.pairCost(r, found[k]!, km);
+      order.push(k);
+    }
+    if (order.length > limit) order.sort((a, b) => costs[a]! - costs[b]!).length = limit;
+    for (const k of order) {
+      if (found[k] === previous) previousListed = true;
+      addVolunteer(found[k]!, costs[k]!);
+    }
+    if (!previousListed) {
+      const km = tables.km(r, previous);
+      if (km <= COSTS.maxKm) addVolunteer(previous, tables.pairCost(r, previous, km));
+    }
+    builder.endRow();
+  }
+  return builder.build();
+}
+
+/**
+ * Every (elder, slot) pair within range that could cost less than `below`. A volunteer other than
+ * the previous visitor (who is always a candidate) costs at least their distance in thousandths,
+ * less half a thousandth of rounding, plus `costFloorOfStrangers` (0 today, as no other term is
+ * negative): so only volunteers within (below − floor + 0.5) / 1000 km can, and the kd-tree lists
+ * exactly those.
+ */
+function pairsWithin(tables: RosterTables): PairSource {
+  const found: number[] = [];
+  const floor = tables.costFloorOfStrangers;
+  return {
+    forEachPair(r, below, visit) {
+      const radius = Math.min(COSTS.maxKm, (below - floor + 0.5) / MILLI);
+      if (!(radius >= 0)) return;
+      const n = tables.index.within(tables.elderX[r]!, tables.elderY[r]!, radius, found);
+      for (let k = 0; k < n; k += 1) {
+        const w = found[k]!;
+        const km = tables.km(r, w);
+        if (km > COSTS.maxKm) continue;
+        const pair = tables.pairCost(r, w, km);
+        for (let s = tables.slotStart[w]!; s < tables.slotStart[w]! + tables.slotCount[w]!; s += 1) visit(s, pair + tables.slotExtra[s]!);
+      }
+    },
+  };
 }

@@ -1,5 +1,6 @@
-import { solveAssignment } from '../matching/min-cost-assignment';
-import { SpatialIndex } from '../matching/spatial-index';
+import { MILLI, solveAssignment } from '../matching/min-cost-assignment';
+import { LocalProjection, PointIndex } from '../matching/spatial-index';
+import { SparseRowsBuilder } from '../matching/sparse-rows';
 import { distanceKm } from '../geo';
 import type { WishGroup } from './wish';
 
@@ -47,25 +48,32 @@ export function suggestWishes(wishes: OpenWish[], volunteers: OptedInVolunteer[]
     }
     columnsOf.push(own);
   });
-  const index = new SpatialIndex(volunteers);
-  const rows: Array<Array<{ column: number; cost: number }>> = [];
+  // The plane only finds who is near; cost is measured on the sphere. A little wider than maxKm, so
+  // the plane's error across a city (well under 1 %) never drops anyone in range.
+  const projection = LocalProjection.around(wishes.map((w) => w.location).concat(volunteers.map((v) => v.location)));
+  const index = new PointIndex(Float64Array.from(volunteers, (v) => projection.x(v.location)), Float64Array.from(volunteers, (v) => projection.y(v.location)));
+  const builder = new SparseRowsBuilder();
   const rowWish: OpenWish[] = [];
+  const found: number[] = [];
   for (const wish of ordered) {
     const near: Array<{ vi: number; cost: number }> = [];
-    for (const vi of index.near(wish.location, WISH_COSTS.candidates, WISH_COSTS.maxKm)) {
-      const v = volunteers[vi]!;
+    const n = index.around(projection.x(wish.location), projection.y(wish.location), 2 * WISH_COSTS.candidates, WISH_COSTS.maxKm * 1.05, found);
+    for (let k = 0; k < n; k += 1) {
+      const v = volunteers[found[k]!]!;
       const km = distanceKm(wish.location, v.location);
       if (km > WISH_COSTS.maxKm) continue;
       const fit = v.interests.length === 0 || v.interests.includes(wish.category) ? 0 : WISH_COSTS.outsideInterests;
-      near.push({ vi, cost: Math.round((km * WISH_COSTS.perKm + fit) * 1000) / 1000 });
+      near.push({ vi: found[k]!, cost: Math.round((km * WISH_COSTS.perKm + fit) * MILLI) });
     }
     near.sort((a, b) => a.cost - b.cost);
     const candidates = near.slice(0, WISH_COSTS.candidates);
     for (let place = 0; place < wish.placesLeft; place += 1) {
-      rows.push(candidates.flatMap((c) => columnsOf[c.vi]!.map((column) => ({ column, cost: c.cost }))));
+      for (const c of candidates) for (const column of columnsOf[c.vi]!) builder.add(column, c.cost);
+      builder.endRow();
       rowWish.push(wish);
     }
   }
+  const rows = builder.build();
   const result = solveAssignment({ rows, columns: columnOwner.length });
   const suggestions: Array<{ wishId: string; volunteerId: string; cost: number }> = [];
   const seen = new Set<string>();
@@ -75,7 +83,9 @@ export function suggestWishes(wishes: OpenWish[], volunteers: OptedInVolunteer[]
     const key = `${rowWish[r]!.wishId}|${volunteerId}`;
     if (seen.has(key)) return;
     seen.add(key);
-    suggestions.push({ wishId: rowWish[r]!.wishId, volunteerId, cost: rows[r]!.find((e) => e.column === column)!.cost });
+    let cost = 0;
+    for (let e = rows.start[r]!; e < rows.start[r + 1]!; e += 1) if (rows.column[e] === column) cost = rows.cost[e]!;
+    suggestions.push({ wishId: rowWish[r]!.wishId, volunteerId, cost: cost / MILLI });
   });
-  return { suggestions, totalCost: Math.round(result.totalCost * 1000) / 1000, unmatched: rows.length - result.covered };
+  return { suggestions, totalCost: result.totalCost / MILLI, unmatched: rowWish.length - result.covered };
 }
