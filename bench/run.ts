@@ -9,6 +9,8 @@ const BENCHES: Record<string, { script: string; scenarios: string[] }> = {
   roster: { script: 'roster-scenario.ts', scenarios: ['1k x 10k', '1k x 700 (tight)', '10k x 100k'] },
   wishes: { script: 'wish-scenario.ts', scenarios: ['1k x 10k', '10k x 100k'] },
   lag: { script: 'lag-scenario.ts', scenarios: ['wish-vet', 'case-grid-check', 'accept-after-dispatch'] },
+  // One stack, one run: the floor and every route measured side by side under the same load.
+  intake: { script: 'intake-scenario.ts', scenarios: ['all'] },
 };
 
 const which = process.argv[2] ?? 'roster';
@@ -22,6 +24,12 @@ const extra = process.argv.slice(3);
 const rows = bench.scenarios.map(
   (scenario) => JSON.parse(execFileSync(tsx, [join(__dirname, bench.script), scenario, ...extra], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'] }).trim().split('\n').at(-1)!) as Record<string, unknown>,
 );
+if (which === 'intake') {
+  const { rows: intake, startMs, cases } = rows[0] as { rows: unknown[]; startMs: number; cases: number };
+  console.table(intake);
+  console.log(`stack healthy in ${startMs} ms; ${cases} cases filed`);
+  process.exit(0);
+}
 if (which === 'wishes' || which === 'lag') {
   console.table(rows);
   process.exit(0);

@@ -1,12 +1,19 @@
 import { randomUUID } from 'node:crypto';
 import { join } from 'node:path';
 import { Activity } from './activity';
+import { ConcurrencyLimit } from './concurrency-limit';
 import { lambdaFault, type FaultInjector } from './faults';
 import { FunctionEnvironments, isLambdaRuntimeVariable } from './function-environment';
 import { loadSeparately } from './function-modules';
 import type { LocalFunction } from './serverless-config';
 
 type Handler = (event: unknown, context: unknown) => Promise<unknown>;
+
+/**
+ * Enough for every workflow of a busy district to move (a Lambda waits mostly on DynamoDB), few enough
+ * that a storm of them leaves the event loop to the HTTP API: see `npm run bench -- intake`.
+ */
+export const DEFAULT_SERVICE_CONCURRENCY = 8;
 
 /** What the local stack adds to every function's environment, beside what serverless.yml gives it. */
 export interface RuntimeEnvironment {
@@ -43,13 +50,18 @@ export class LambdaRuntime {
   private environment: RuntimeEnvironment | undefined;
   /** Transient Lambda failures to inject (`--faults`); none by default. */
   faults: FaultInjector | undefined;
+  /** Invocations services start on their own (not the HTTP API's, which a caller waits on) take turns. */
+  private readonly serviceTurns: ConcurrencyLimit;
 
   constructor(
     private readonly root: string,
     readonly functions: LocalFunction[],
     /** Told of every handler run while it lasts, so the stack knows when it has settled. */
     private readonly activity: Activity = new Activity(),
+    /** How many invocations by services (Step Functions, streams, schedules, SNS) run at once. */
+    serviceConcurrency = DEFAULT_SERVICE_CONCURRENCY,
   ) {
+    this.serviceTurns = new ConcurrencyLimit(serviceConcurrency);
     for (const fn of functions) this.byArn.set(fn.arn, fn);
     const given = new Set(functions.flatMap((fn) => Object.keys(fn.environment)));
     this.environments = new FunctionEnvironments((key) => given.has(key) || isLambdaRuntimeVariable(key) || this.isAdded(key));
@@ -119,6 +131,12 @@ export class LambdaRuntime {
    * timed out after it ran, its answer lost.
    */
   async invoke(fn: LocalFunction, event: unknown, { answerMayBeLost = false } = {}): Promise<unknown> {
+    if (!answerMayBeLost) return this.invokeNow(fn, event, false);
+    // Waiting for a turn counts as work under way: the stack has not settled while a call is queued.
+    return this.activity.track(() => this.serviceTurns.run(() => this.invokeNow(fn, event, true)));
+  }
+
+  private async invokeNow(fn: LocalFunction, event: unknown, answerMayBeLost: boolean): Promise<unknown> {
     const how = this.faults?.strike('lambda');
     const fault = how === undefined ? undefined : lambdaFault(how);
     if (fault && !(fault.afterRun && answerMayBeLost)) throw fault.error;

@@ -99,6 +99,24 @@ describe('the local Lambda runtime', () => {
     const bare = new LambdaRuntime(FIXTURES, config.functions);
     await expect(bare.invoke(fn('withSecret') as LocalFunction, {})).rejects.toThrow(/no environment/);
   });
+
+  it('lets invocations by services take turns, while an HTTP call (someone waits on it) runs at once', async () => {
+    undo();
+    runtime = new LambdaRuntime(FIXTURES, config.functions, activity, 1);
+    undo = runtime.provide({ everyFunction: { AWS_REGION: 'ap-southeast-1' }, standIns: {} });
+    const hanging = runtime.invoke(fn('sleepy'), { hang: true }, { answerMayBeLost: true });
+    hanging.catch(() => undefined);
+    const queued = runtime.invoke(fn('withoutSecret'), {}, { answerMayBeLost: true });
+    // The HTTP call answers while the service's second call still waits for the first to end.
+    await expect(call('withoutSecret')).resolves.toMatchObject({ has: false });
+    expect(runtime.runs).toBe(2);
+    expect(activity.isIdle()).toBe(false);
+    // The first times out (its 1 s limit); only then does the queued one run.
+    await expect(hanging).rejects.toMatchObject({ name: 'Sandbox.Timedout' });
+    await expect(queued).resolves.toMatchObject({ has: false });
+    expect(runtime.runs).toBe(3);
+    expect(activity.isIdle()).toBe(true);
+  });
 });
 
 /** `npm start` loads handlers with Node's own loader (jest has its own): the same separation holds there. */
@@ -116,4 +134,5 @@ describe('the local Lambda runtime under Node', () => {
     expect(seen.again.instance.id).toBe(seen.first.instance.id);
     expect(new Set([seen.first.instance.id, seen.other.instance.id, seen.host]).size).toBe(3);
   });
+
 });
