@@ -1,12 +1,13 @@
 import { execFileSync } from 'node:child_process';
 import { join } from 'node:path';
+import { printRosterTable } from './roster-table';
 
 /**
  * `npm run bench -- roster|wishes|lag`: runs each scenario in a fresh process and prints a table.
  * Figures are measurements of this machine, not assertions; tests never depend on them.
  */
 const BENCHES: Record<string, { script: string; scenarios: string[] }> = {
-  roster: { script: 'roster-scenario.ts', scenarios: ['1k x 10k', '1k x 700 (tight)', '10k x 100k'] },
+  roster: { script: 'roster-scenario.ts', scenarios: ['1k x 10k', '1k x 700 (tight)', '10k x 100k', '10k x 10k (short supply)', 'dense 2000 x 2000', '150 x 100 (small)'] },
   wishes: { script: 'wish-scenario.ts', scenarios: ['1k x 10k', '10k x 100k'] },
   lag: { script: 'lag-scenario.ts', scenarios: ['wish-vet', 'case-grid-check', 'accept-after-dispatch'] },
   // One stack, one run: the floor and every route measured side by side under the same load.
@@ -34,23 +35,4 @@ if (which === 'wishes' || which === 'lag') {
   console.table(rows);
   process.exit(0);
 }
-console.table(
-  rows.map((r) => {
-    const exact = r.exact as { covered: number; totalCost: number; ms: number } | undefined;
-    const greedy = r.greedy as { covered: number; totalCost: number; worsePct?: number };
-    return {
-      scenario: r.scenario,
-      'due elders': r.dueElders,
-      covered: r.covered,
-      'solve ms': r.solveMs,
-      'cpu ms': r.cpuMs,
-      'peak RSS MB': r.peakRssMb,
-      'total cost': r.totalCost,
-      'exact cost': exact ? `${exact.totalCost} (${exact.ms} ms)` : 'n/a',
-      'gap to exact %': r.gapToExactPct ?? 'n/a',
-      'greedy covered': greedy.covered,
-      'greedy cost': greedy.totalCost,
-      'greedy worse %': greedy.worsePct ?? `covers ${String(r.covered)} vs ${greedy.covered}`,
-    };
-  }),
-);
+printRosterTable(rows);

@@ -1,5 +1,6 @@
 import { solveAssignment, type AssignmentResult } from './min-cost-assignment';
-import { rowCount, withEdges, type SparseRows } from './sparse-rows';
+import { coverGreedily } from './greedy-cover';
+import { rowCount, SparseRowsBuilder, withEdges, type SparseRows } from './sparse-rows';
 
 /** Where the pairs left out of a candidate graph come from. */
 export interface PairSource {
@@ -12,18 +13,17 @@ export interface PairSource {
   forEachPair(row: number, below: number, visit: (column: number, cost: number) => void): void;
 }
 
-/** In cost units: thousandths of a km-equivalent for the roster. */
-const NEAR_MISS = 0;
-
 /** What proves the plan optimal over all pairs, not just the candidates. */
 export interface OptimalityCertificate {
   /** Solve–price rounds until no pair was missing. */
   rounds: number;
-  /** (row, column) pairs priced against the duals or checked for coverage, over all rounds. */
+  /** (row, column) pairs priced against the duals, over all rounds. */
   pairsPriced: number;
+  /** Pairs listed to settle coverage: every pair in range of each row a failed candidate search reached. */
+  pairsListedForCoverage: number;
   /** Pairs added to the candidate graph over all rounds. */
   pairsAdded: number;
-  /** Pairs found missing in the last round: 0 whenever a plan is returned. */
+  /** Pairs of negative reduced cost in the last round: 0 whenever a plan is returned. */
   violations: number;
   /** Edges of the first candidate graph and of the last. */
   candidatePairs: { first: number; last: number };
@@ -33,68 +33,72 @@ export interface OptimalityCertificate {
  * Solves on a candidate graph, then proves the answer holds over all pairs, adding what the proof
  * finds missing and solving again until nothing is (column generation):
  *
+ * - Coverage first: coverGreedily finds the rows coverable together over all pairs, earliest first,
+ *   and a matching covering them. Its edges join the candidates and the other rows get none, so the
+ *   solver covers exactly those rows (they are matchable on the candidate graph) and never searches
+ *   for the others.
  * - Cost. The solver's duals satisfy cost + shift − u_r − v_j ≥ 0 on every candidate edge of a
  *   covered row, with v_j ≤ 0. A left-out pair breaks optimality only if its reduced cost is
- *   negative, i.e. cost < u_r + v_j − shift ≤ u_r − shift: the source is asked for exactly those
+ *   negative, i.e. cost < u_r + v_j − shift ≤ u_r − shift + max v: the source is asked for those
  *   pairs of each covered row (for the roster, a disc of radius ≈ (u_r − shift) / 1000 km). With no
  *   negative pair left, the duals are feasible for the problem over all pairs restricted to the
  *   covered rows, and the plan's cost equals their objective: optimal (LP duality).
- * - Coverage. A row left uncovered failed a search that closed a region (see AssignmentResult):
- *   its rows, all covered before it except itself, had no candidate edge leaving the region.
- *   If no edge over all pairs leaves it either, those rows have one column fewer than rows over
- *   all pairs too (Hall), so the row cannot join the earlier covered rows on the full graph: the
- *   covered rows are the full graph's greedy basis. Otherwise the leaving pairs are added.
- * Every violating pair is new (candidates satisfy both checks), so the rounds end. Pairs that only
- * just pass (reduced cost below NEAR_MISS) are added with them: the next solve's duals tend to
- * turn those negative, and a pair added early saves a round.
+ * Every violating pair is new (candidates are checked), so the rounds end.
  */
 export function solveOverAllPairs(candidates: SparseRows, columns: number, source: PairSource): { result: AssignmentResult; rows: SparseRows; certificate: OptimalityCertificate } {
-  let rows = candidates;
+  const cover = coverGreedily(candidates, columns, source);
+  let rows = coverableOnly(candidates, cover);
   let rounds = 0;
   let pairsPriced = 0;
   let pairsAdded = 0;
-  const listedFor = new Int32Array(columns).fill(-1);
   for (;;) {
     rounds += 1;
     const result = solveAssignment({ rows, columns });
     checkDuals(rows, result);
-    const { columnOfRow, rowDual: u, columnDual: v, shift, rowClosedBy, columnClosedBy } = result;
+    const { columnOfRow, rowDual: u, columnDual: v, shift } = result;
     const missing = { row: [] as number[], column: [] as number[], cost: [] as number[] };
-    let violations = 0;
+    // v_j ≤ 0 everywhere, and below the largest v_j: when every column is taken (a dense week),
+    // all potentials may sit well below 0, and the bound tightens by as much.
+    let highestV = -Infinity;
+    for (let j = 0; j < v.length; j += 1) highestV = Math.max(highestV, v[j]!);
     for (let r = 0; r < rowCount(rows); r += 1) {
-      for (let e = rows.start[r]!; e < rows.start[r + 1]!; e += 1) listedFor[rows.column[e]!] = r;
-      const closedBy = rowClosedBy[r]!;
-      const covered = columnOfRow[r] !== -1;
+      if ((columnOfRow[r] === -1) !== (cover.columnOfRow[r] === -1)) throw new Error(`row ${r} covered on one graph and not the other`);
+      if (columnOfRow[r] === -1) continue;
       const ur = u[r]!;
-      const add = (column: number, cost: number) => {
-        missing.row.push(r);
-        missing.column.push(column);
-        missing.cost.push(cost);
-      };
-      if (closedBy === -1) {
-        source.forEachPair(r, ur - shift + NEAR_MISS, (j, cost) => {
-          pairsPriced += 1;
-          const reduced = cost + shift - ur - v[j]!;
-          if (reduced < 0) violations += 1;
-          if (reduced < NEAR_MISS && listedFor[j] !== r) add(j, cost);
-        });
-      } else {
-        source.forEachPair(r, Infinity, (j, cost) => {
-          pairsPriced += 1;
-          const columnClosedByRow = columnClosedBy[j]!;
-          if (columnClosedByRow === -1 || columnClosedByRow > closedBy || (covered && cost + shift - ur - v[j]! < 0)) {
-            violations += 1;
-            add(j, cost);
-          }
-        });
-      }
+      source.forEachPair(r, ur - shift + Math.min(0, highestV), (j, cost) => {
+        pairsPriced += 1;
+        if (cost + shift - ur - v[j]! < 0) {
+          missing.row.push(r);
+          missing.column.push(j);
+          missing.cost.push(cost);
+        }
+      });
     }
-    if (violations === 0) {
-      return { result, rows, certificate: { rounds, pairsPriced, pairsAdded, violations, candidatePairs: { first: candidates.column.length, last: rows.column.length } } };
+    if (missing.row.length === 0) {
+      const candidatePairs = { first: candidates.column.length, last: rows.column.length };
+      return { result, rows, certificate: { rounds, pairsPriced, pairsListedForCoverage: cover.pairsListed, pairsAdded, violations: 0, candidatePairs } };
     }
     pairsAdded += missing.row.length;
     rows = withEdges(rows, missing);
   }
+}
+
+/** The candidates of the rows the cover covers, with the cover's own edge; the other rows get none. */
+function coverableOnly(candidates: SparseRows, cover: { columnOfRow: Int32Array; costOfRow: Float64Array }): SparseRows {
+  const builder = new SparseRowsBuilder();
+  for (let r = 0; r < rowCount(candidates); r += 1) {
+    const own = cover.columnOfRow[r]!;
+    if (own !== -1) {
+      let listed = false;
+      for (let e = candidates.start[r]!; e < candidates.start[r + 1]!; e += 1) {
+        builder.add(candidates.column[e]!, candidates.cost[e]!);
+        if (candidates.column[e] === own) listed = true;
+      }
+      if (!listed) builder.add(own, cover.costOfRow[r]!);
+    }
+    builder.endRow();
+  }
+  return builder.build();
 }
 
 /** The candidate half of the certificate, checked rather than trusted (a cheap pass over the edges). */

@@ -173,24 +173,39 @@ export function solveAssignment(problem: AssignmentProblem): AssignmentResult {
 }
 
 /**
- * Skipping closed regions leaves the potentials of rows outside them unchecked against edges into
- * them. Lowering every closed column's potential by one amount L and raising every closed covered
- * row's by L mends that: edges inside closed regions keep their reduced cost, closed rows have no
- * edges out, edges from open rows into closed columns gain L, and the dual objective is unchanged
- * (each closed column is matched to a closed row). L only needs to cover the worst open edge; taking
- * it at least the largest open row potential also prices out every pair of non-negative cost from an
- * open row into a closed region, so pricing does not pull such pairs in for nothing.
+ * Skipping closed regions leaves the potentials of rows outside a region unchecked against edges into
+ * it. Lowering a closed region's column potentials by an amount L_k and raising its covered rows' by
+ * the same mends that: edges inside the region keep their reduced cost, the dual objective is
+ * unchanged (each closed column is matched to a row of its region), and an edge from a row of
+ * region m (L_m = 0 for rows in no region) into region k gains L_k − L_m. Edges only lead into
+ * regions closed earlier (a region has no edge out when it closes), so taking regions from the last
+ * closed to the first, L_k = max(L_m − reduced cost) over the edges into k is final when computed.
+ * L_k starts at the largest open row potential: that also prices out every pair of non-negative cost
+ * from an open row into a closed region, so pricing does not pull such pairs in for nothing.
  */
 function liftClosedRegions(rows: SparseRows, shift: number, u: Float64Array, v: Float64Array, columnOfRow: Int32Array, rowClosedBy: Int32Array, columnClosedBy: Int32Array): void {
-  let lift = 0;
+  let base = 0;
+  for (let r = 0; r < u.length; r += 1) if (columnOfRow[r] !== -1 && rowClosedBy[r] === OPEN) base = Math.max(base, u[r]!);
+  const lift = new Float64Array(u.length).fill(base);
+  const into: number[] = [];
+  const from: number[] = [];
+  const reduced: number[] = [];
   for (let r = 0; r < u.length; r += 1) {
-    if (columnOfRow[r] === -1 || rowClosedBy[r] !== OPEN) continue;
-    lift = Math.max(lift, u[r]!);
+    if (columnOfRow[r] === -1) continue;
     for (let e = rows.start[r]!; e < rows.start[r + 1]!; e += 1) {
-      const j = rows.column[e]!;
-      if (columnClosedBy[j] !== OPEN) lift = Math.max(lift, u[r]! + v[j]! - rows.cost[e]! - shift);
+      const k = columnClosedBy[rows.column[e]!]!;
+      if (k === OPEN || k === rowClosedBy[r]) continue;
+      into.push(k);
+      from.push(r);
+      reduced.push(rows.cost[e]! + shift - u[r]! - v[rows.column[e]!]!);
     }
   }
-  for (let r = 0; r < u.length; r += 1) if (rowClosedBy[r] !== OPEN && columnOfRow[r] !== -1) u[r]! += lift;
-  for (let j = 0; j < v.length; j += 1) if (columnClosedBy[j] !== OPEN) v[j]! -= lift;
+  const order = into.map((_, i) => i).sort((a, b) => into[b]! - into[a]!);
+  for (const i of order) {
+    const m = rowClosedBy[from[i]!]!;
+    const k = into[i]!;
+    lift[k] = Math.max(lift[k]!, (m === OPEN ? 0 : lift[m]!) - reduced[i]!);
+  }
+  for (let r = 0; r < u.length; r += 1) if (rowClosedBy[r] !== OPEN && columnOfRow[r] !== -1) u[r]! += lift[rowClosedBy[r]!]!;
+  for (let j = 0; j < v.length; j += 1) if (columnClosedBy[j] !== OPEN) v[j]! -= lift[columnClosedBy[j]!]!;
 }
