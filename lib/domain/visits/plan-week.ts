@@ -114,7 +114,7 @@ export function planWeek(input: {
   due.forEach((elder, r) => {
     const slot = result.columnOfRow[r]!;
     if (slot === -1) {
-      uncovered.push({ elderId: elder.elderId, gridId: elder.gridId, reason: rows.start[r + 1]! > rows.start[r]! ? 'no-free-slot' : 'no-volunteer-nearby' });
+      uncovered.push({ elderId: elder.elderId, gridId: elder.gridId, reason: candidates.start[r + 1]! > candidates.start[r]! ? 'no-free-slot' : 'no-volunteer-nearby' });
       return;
     }
     const primary = tables.slotVolunteer[slot]!;

@@ -84,7 +84,7 @@ describe('planWeek is exact over every pair in range, whatever candidates it sta
     );
   });
 
-  it('finds the elder a narrow candidate set could not cover: the closed region is checked against all pairs', async () => {
+  it('covers the elder a narrow candidate set could not: their search lists every pair in range', () => {
     // E0 (first) takes V0's only block; E1's one candidate is V0, but V1, further away, is free.
     const input = {
       weekStart: WEEK,
@@ -101,6 +101,7 @@ describe('planWeek is exact over every pair in range, whatever candidates it sta
       ['E1', 'V1'],
     ]);
     expect(plan.uncovered).toEqual([]);
-    expect(plan.certificate).toMatchObject({ rounds: 2, violations: 0 });
+    expect(plan.certificate.pairsListedForCoverage).toBeGreaterThan(0);
+    expect(plan.certificate.violations).toBe(0);
   });
 });
