@@ -7,6 +7,7 @@ import { RosterTables } from '../lib/domain/visits/roster-tables';
  * An independent check of a roster by linear programming (HiGHS): every (due elder, slot) pair within
  * COSTS.maxKm, listed by brute force, none of the planner's candidates, kd-tree, duals or pricing.
  * Bipartite matching polytopes are integral, so each LP's optimum is the optimum over assignments.
+ * (Each row keeps only its n cheapest pairs in an LP of n rows: an exact reduction, see solveLp.)
  *
  * Priority is lexicographic (cover the earliest elders that can be covered together, then cost), so
  * it is checked in two parts rather than folded into one weighted objective (weights of 2^-rank
@@ -73,12 +74,21 @@ function allPairsInRange(tables: RosterTables) {
  */
 function solveLp(highs: Highs, slots: number, pairs: { row: number[]; slot: number[]; cost: number[] }, included: (row: number) => boolean, kind: 'min-cost-covering' | 'max-cardinality'): number {
   const rowConstraint = new Map<number, number>();
-  const picked: number[] = [];
+  const pairsOf = new Map<number, number[]>();
   pairs.row.forEach((r, e) => {
     if (!included(r)) return;
-    picked.push(e);
     if (!rowConstraint.has(r)) rowConstraint.set(r, rowConstraint.size);
+    (pairsOf.get(r) ?? pairsOf.set(r, []).get(r)!).push(e);
   });
+  // Exact, and what lets 1k elders × 10k volunteers fit in HiGHS's memory: with n rows in the LP,
+  // the other n − 1 rows hold at most n − 1 of a row's slots, so one of its n cheapest is always
+  // free to move to, at no more cost and without losing a row: each row keeps its n cheapest pairs.
+  const keep = rowConstraint.size;
+  const picked: number[] = [];
+  for (const list of pairsOf.values()) {
+    if (list.length > keep) list.sort((a, b) => pairs.cost[a]! - pairs.cost[b]!).length = keep;
+    picked.push(...list);
+  }
   // Constraints: the included rows first, then one per slot.
   const rows = rowConstraint.size;
   const numRows = rows + slots;
