@@ -67,7 +67,7 @@ export async function startDynamo(dataDir: string | undefined): Promise<RunningD
       break;
     } catch (err) {
       if (attempt > 300 || (err as Error).message.startsWith('DynamoDB Local exited')) throw err;
-      await new Promise((r) => setTimeout(r, 100));
+      await new Promise((r) => setTimeout(r, 25));
     }
   }
   return {

@@ -146,16 +146,11 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
     if (!secrets.fresh) secrets.save();
     installKeyring(secrets.keyring);
 
-    const dynamo = await startDynamo(dataDir ? join(dataDir, 'dynamodb') : undefined);
-    cleanups.push(() => dynamo.stop());
-
-    // Handlers reach DynamoDB through a proxy that fails some calls when faults are on.
-    let dynamoForHandlers = dynamo.endpoint;
-    if (options.faults) {
-      const proxy = await listen(faultyDynamoProxy(new URL(dynamo.endpoint), faults));
-      cleanups.push(() => close(proxy.server));
-      dynamoForHandlers = `http://127.0.0.1:${proxy.port}`;
-    }
+    // DynamoDB Local's JVM boots (a second and more, mostly its own) while this process registers the
+    // state machines and opens its services; it is awaited only where it is first needed.
+    const dynamoStarting = startDynamo(dataDir ? join(dataDir, 'dynamodb') : undefined);
+    dynamoStarting.catch(() => undefined);
+    cleanups.push(async () => (await dynamoStarting.catch(() => undefined))?.stop());
 
     const journal = dataDir ? new FileJournal(join(dataDir, 'executions')) : noJournal;
     stepFunctions = new LocalStepFunctions(clock, (arn, payload) => runtime.invokeArn(arn, payload), REGION, ACCOUNT, journal, activity);
@@ -173,6 +168,15 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
     if (keyringParameters.length === 0) throw new Error('serverless.yml gives the functions no PHONE_KEY_PARAMETER');
     const ssmServer = await listen(serveJson(ssmRoute(Object.fromEntries(keyringParameters.map((name) => [name, secrets.read])))));
     cleanups.push(() => close(ssmServer.server));
+
+    const dynamo = await dynamoStarting;
+    // Handlers reach DynamoDB through a proxy that fails some calls when faults are on.
+    let dynamoForHandlers = dynamo.endpoint;
+    if (options.faults) {
+      const proxy = await listen(faultyDynamoProxy(new URL(dynamo.endpoint), faults));
+      cleanups.push(() => close(proxy.server));
+      dynamoForHandlers = `http://127.0.0.1:${proxy.port}`;
+    }
 
     let handler: (req: any, res: any) => void = (_req, res) => {
       res.writeHead(503);

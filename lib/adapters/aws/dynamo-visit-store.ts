@@ -9,6 +9,33 @@ import { visitKeys } from './model/visit';
 import { volunteerKeys } from './model/volunteer';
 import { versionedUpdate } from './versioned-update';
 
+type Item = Record<string, unknown>;
+
+/** What registering someone writes: their items, and the item claiming their phone (if they have one). */
+export interface Registration {
+  items: Item[];
+  phoneClaim?: { item: Item; holder: 'elderId' | 'volunteerId'; id: string };
+}
+
+/** An elder's profile (in their grid's registry), contact, and phone claim. */
+export function elderRegistration(elder: RosterElder, contact: ElderContact): Registration {
+  return {
+    items: [{ ...elderKeys.profile(elder.elderId), ...elderKeys.inRegistry(elder.gridId, elder.elderId), ...elder }, { ...elderKeys.contact(elder.elderId), ...contact }],
+    ...(contact.phone ? { phoneClaim: { item: { ...elderKeys.phone(phoneDigest(contact.phone)), elderId: elder.elderId }, holder: 'elderId' as const, id: elder.elderId } } : {}),
+  };
+}
+
+/** A volunteer's profile (in their grid's registry), contact, and phone claim. */
+export function volunteerRegistration(volunteer: RosterVolunteer, contact: VolunteerContact): Registration {
+  return {
+    items: [
+      { ...volunteerKeys.profile(volunteer.volunteerId), ...volunteerKeys.inRegistry(volunteer.gridId, volunteer.volunteerId), ...volunteer },
+      { ...volunteerKeys.contact(volunteer.volunteerId), ...contact },
+    ],
+    phoneClaim: { item: { ...volunteerKeys.phone(phoneDigest(contact.phone)), volunteerId: volunteer.volunteerId }, holder: 'volunteerId', id: volunteer.volunteerId },
+  };
+}
+
 export class DynamoVisitStore implements VisitStore {
   constructor(
     private readonly db: DynamoDBDocumentClient,
@@ -19,33 +46,32 @@ export class DynamoVisitStore implements VisitStore {
     return { Put: { TableName: this.tableName, Item: item } };
   }
 
-  /** Claims a phone for one holder: the write fails if someone else holds it (the same holder may write again). */
-  private claimPhone(key: TableKey, holder: 'elderId' | 'volunteerId', id: string) {
-    return {
-      Put: {
-        TableName: this.tableName,
-        Item: { ...key, [holder]: id },
-        ConditionExpression: 'attribute_not_exists(pk) OR #holder = :id',
-        ExpressionAttributeNames: { '#holder': holder },
-        ExpressionAttributeValues: { ':id': id },
-      },
-    };
+  /** One transaction: the phone is claimed for this holder, or nothing is written (the same holder may write again). */
+  private register({ items, phoneClaim }: Registration): Promise<boolean> {
+    return transactOrLose(this.db, [
+      ...items.map((item) => this.put(item)),
+      ...(phoneClaim
+        ? [
+            {
+              Put: {
+                TableName: this.tableName,
+                Item: phoneClaim.item,
+                ConditionExpression: 'attribute_not_exists(pk) OR #holder = :id',
+                ExpressionAttributeNames: { '#holder': phoneClaim.holder },
+                ExpressionAttributeValues: { ':id': phoneClaim.id },
+              },
+            },
+          ]
+        : []),
+    ]);
   }
 
   addElder(elder: RosterElder, contact: ElderContact): Promise<boolean> {
-    return transactOrLose(this.db, [
-      this.put({ ...elderKeys.profile(elder.elderId), ...elderKeys.inRegistry(elder.gridId, elder.elderId), ...elder }),
-      this.put({ ...elderKeys.contact(elder.elderId), ...contact }),
-      ...(contact.phone ? [this.claimPhone(elderKeys.phone(phoneDigest(contact.phone)), 'elderId', elder.elderId)] : []),
-    ]);
+    return this.register(elderRegistration(elder, contact));
   }
 
   addVolunteer(volunteer: RosterVolunteer, contact: VolunteerContact): Promise<boolean> {
-    return transactOrLose(this.db, [
-      this.put({ ...volunteerKeys.profile(volunteer.volunteerId), ...volunteerKeys.inRegistry(volunteer.gridId, volunteer.volunteerId), ...volunteer }),
-      this.put({ ...volunteerKeys.contact(volunteer.volunteerId), ...contact }),
-      this.claimPhone(volunteerKeys.phone(phoneDigest(contact.phone)), 'volunteerId', volunteer.volunteerId),
-    ]);
+    return this.register(volunteerRegistration(volunteer, contact));
   }
 
   private async registry<T>(registry: string): Promise<T[]> {
