@@ -4,13 +4,16 @@ import { rowCount, SparseRowsBuilder, withEdges, type SparseRows } from './spars
 
 /** Where the pairs left out of a candidate graph come from. */
 export interface PairSource {
+  /** The column potentials (v) the next calls of `forEachPair` with a finite bound may rely on. */
+  usePotentials(v: Float64Array): void;
   /**
-   * Calls `visit(column, cost)` for every pair of `row` (within range) that costs less than `below`,
-   * and may call it for more. Pairs already among the row's candidates may be left out when they
-   * are why the bound holds (the roster always lists the previous visitor, the one cheaper than
-   * its distance). `below` is Infinity when every pair of the row in range is wanted.
+   * Calls `visit(column, cost)` for every pair of `row` within range whose cost is below
+   * `below + v[column]` (v as last given), and may call it for more; returns how many pairs it
+   * weighed. Pairs already among the row's candidates may be left out when they are why the bound
+   * holds (the roster always lists the previous visitor, the one cheaper than their distance).
+   * `below` is Infinity when every pair of the row in range is wanted.
    */
-  forEachPair(row: number, below: number, visit: (column: number, cost: number) => void): void;
+  forEachPair(row: number, below: number, visit: (column: number, cost: number) => void): number;
 }
 
 /** What proves the plan optimal over all pairs, not just the candidates. */
@@ -39,8 +42,8 @@ export interface OptimalityCertificate {
  *   for the others.
  * - Cost. The solver's duals satisfy cost + shift − u_r − v_j ≥ 0 on every candidate edge of a
  *   covered row, with v_j ≤ 0. A left-out pair breaks optimality only if its reduced cost is
- *   negative, i.e. cost < u_r + v_j − shift ≤ u_r − shift + max v: the source is asked for those
- *   pairs of each covered row (for the roster, a disc of radius ≈ (u_r − shift) / 1000 km). With no
+ *   negative, i.e. cost < u_r − shift + v_j: the source is asked for those pairs of each covered
+ *   row (for the roster: volunteers within (u_r − shift + v_j) / 1000 km, v_j ≤ 0, found by cells). With no
  *   negative pair left, the duals are feasible for the problem over all pairs restricted to the
  *   covered rows, and the plan's cost equals their objective: optimal (LP duality).
  * Every violating pair is new (candidates are checked), so the rounds end.
@@ -57,16 +60,12 @@ export function solveOverAllPairs(candidates: SparseRows, columns: number, sourc
     checkDuals(rows, result);
     const { columnOfRow, rowDual: u, columnDual: v, shift } = result;
     const missing = { row: [] as number[], column: [] as number[], cost: [] as number[] };
-    // v_j ≤ 0 everywhere, and below the largest v_j: when every column is taken (a dense week),
-    // all potentials may sit well below 0, and the bound tightens by as much.
-    let highestV = -Infinity;
-    for (let j = 0; j < v.length; j += 1) highestV = Math.max(highestV, v[j]!);
+    source.usePotentials(v);
     for (let r = 0; r < rowCount(rows); r += 1) {
       if ((columnOfRow[r] === -1) !== (cover.columnOfRow[r] === -1)) throw new Error(`row ${r} covered on one graph and not the other`);
       if (columnOfRow[r] === -1) continue;
       const ur = u[r]!;
-      source.forEachPair(r, ur - shift + Math.min(0, highestV), (j, cost) => {
-        pairsPriced += 1;
+      pairsPriced += source.forEachPair(r, ur - shift, (j, cost) => {
         if (cost + shift - ur - v[j]! < 0) {
           missing.row.push(r);
           missing.column.push(j);

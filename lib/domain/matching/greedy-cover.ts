@@ -28,11 +28,10 @@ export function coverGreedily(candidates: SparseRows, columns: number, source: P
   const listInFull = (r: number) => {
     const column: number[] = [];
     const cost: number[] = [];
-    source.forEachPair(r, Infinity, (j, c) => {
+    pairsListed += source.forEachPair(r, Infinity, (j, c) => {
       column.push(j);
       cost.push(c);
     });
-    pairsListed += column.length;
     full[r] = { column: Int32Array.from(column), cost: Float64Array.from(cost) };
   };
 

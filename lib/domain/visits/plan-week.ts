@@ -1,4 +1,5 @@
 import { solveOverAllPairs, type OptimalityCertificate, type PairSource } from '../matching/column-generation';
+import { PotentialGrid } from '../matching/potential-grid';
 import { SparseRowsBuilder, type SparseRows } from '../matching/sparse-rows';
 import type { Availability, TimeWindow } from './availability';
 import { MILLI } from '../matching/min-cost-assignment';
@@ -183,27 +184,51 @@ function candidateRows(tables: RosterTables, limit: number): SparseRows {
 }
 
 /**
- * Every (elder, slot) pair within range that could cost less than `below`. A volunteer other than
- * the previous visitor (who is always a candidate) costs at least their distance in thousandths,
- * less half a thousandth of rounding, plus `costFloorOfStrangers` (0 today, as no other term is
- * negative): so only volunteers within (below − floor + 0.5) / 1000 km can, and the kd-tree lists
- * exactly those.
+ * Every (elder, slot) pair within range that could cost less than `below + v_slot`. A volunteer other
+ * than the previous visitor (who is always a candidate) costs at least their distance in
+ * thousandths, less half a thousandth of rounding, plus `costFloorOfStrangers` (0 today: no other
+ * term is negative), plus the slot's extra. So volunteer w can only matter within
+ * (below + max over w's slots of (v_s − extra_s) − floor + 0.5) / 1000 km, v_s ≤ 0: the potential
+ * grid rules out whole cells by that bound and then each volunteer by their own.
  */
+const WIDE_DISC_KM = 2;
+
 function pairsWithin(tables: RosterTables): PairSource {
   const found: number[] = [];
   const floor = tables.costFloorOfStrangers;
+  const grid = new PotentialGrid(tables.volunteerX, tables.volunteerY, 0.5);
+  // A hair of slack on every distance, so rounding in the plane never rules out a pair in reach.
+  const reaches = (km: number, below: number, allowance: number) => (km - 1e-6) * MILLI - 0.5 + floor < below + allowance;
   return {
+    usePotentials(v) {
+      grid.refresh((w) => {
+        let best = -Infinity;
+        for (let s = tables.slotStart[w]!; s < tables.slotStart[w]! + tables.slotCount[w]!; s += 1) best = Math.max(best, v[s]! - tables.slotExtra[s]!);
+        return best;
+      });
+    },
     forEachPair(r, below, visit) {
-      const radius = Math.min(COSTS.maxKm, (below - floor + 0.5) / MILLI);
-      if (!(radius >= 0)) return;
-      const n = tables.index.within(tables.elderX[r]!, tables.elderY[r]!, radius, found);
-      for (let k = 0; k < n; k += 1) {
-        const w = found[k]!;
+      let weighed = 0;
+      const x = tables.elderX[r]!;
+      const y = tables.elderY[r]!;
+      const offer = (w: number) => {
         const km = tables.km(r, w);
-        if (km > COSTS.maxKm) continue;
+        if (km > COSTS.maxKm) return;
+        weighed += tables.slotCount[w]!;
+        if (below !== Infinity && !reaches(km, below, grid.pointAllowance[w]!)) return;
         const pair = tables.pairCost(r, w, km);
         for (let s = tables.slotStart[w]!; s < tables.slotStart[w]! + tables.slotCount[w]!; s += 1) visit(s, pair + tables.slotExtra[s]!);
+      };
+      const radius = below === Infinity ? COSTS.maxKm : Math.min(COSTS.maxKm, (below + grid.highestAllowance - floor + 0.5) / MILLI + 1e-6);
+      if (radius < 0) return 0;
+      // A small disc is cut closest by the kd-tree; a wide one (deep potentials) by the grid's cells.
+      if (radius <= WIDE_DISC_KM || below === Infinity) {
+        const n = tables.index.within(x, y, radius, found);
+        for (let k = 0; k < n; k += 1) offer(found[k]!);
+      } else {
+        grid.forEachCandidate(x, y, radius, (km, allowance) => reaches(km, below, allowance), offer);
       }
+      return weighed;
     },
   };
 }
