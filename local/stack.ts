@@ -13,7 +13,7 @@ import { Activity } from './activity';
 import { VirtualClock } from './clock';
 import { chooseStartTime, ClockStateFile } from './clock-state';
 import { DynamoStreamPoller } from './dynamo-stream';
-import { createTables, startDynamo } from './dynamodb';
+import { createTables, dynamoNamespace, startDynamo, type DynamoAccess } from './dynamodb';
 import { FaultInjector, faultyDynamoProxy } from './faults';
 import { close, listen, serveJson } from './http-util';
 import { httpApi, type LocalRoute } from './http-api';
@@ -46,11 +46,19 @@ export interface LocalStackOptions {
   /** Fail this share (0–1) of Lambda, DynamoDB, Step Functions and SMS calls transiently, from this seed. */
   faults?: { rate: number; seed: number };
   log?: (line: string) => void;
+  /**
+   * A DynamoDB Local already running with namespaces (`startDynamo(…, { namespaces: true })`): an
+   * in-memory stack keeps its tables in a namespace of its own there instead of booting a JVM (a test
+   * run shares one warm JVM across its files this way). Ignored with `dataDir`.
+   */
+  sharedDynamodb?: string;
 }
 
 export interface LocalStack {
   url: string;
   endpoints: { dynamodb: string; stepFunctions: string; sns: string; ssm: string };
+  /** The region and key that reach this stack's tables at `endpoints.dynamodb`. */
+  dynamoAccess: DynamoAccess;
   config: LocalConfig;
   clock: VirtualClock;
   outbox: SnsOutbox;
@@ -148,7 +156,8 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
 
     // DynamoDB Local's JVM boots (a second and more, mostly its own) while this process registers the
     // state machines and opens its services; it is awaited only where it is first needed.
-    const dynamoStarting = startDynamo(dataDir ? join(dataDir, 'dynamodb') : undefined);
+    const dynamoStarting =
+      options.sharedDynamodb && !dataDir ? dynamoNamespace(options.sharedDynamodb, REGION) : startDynamo(dataDir ? join(dataDir, 'dynamodb') : undefined);
     dynamoStarting.catch(() => undefined);
     cleanups.push(async () => (await dynamoStarting.catch(() => undefined))?.stop());
 
@@ -193,8 +202,8 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
         everyFunction: {
           AWS_REGION: REGION,
           AWS_DEFAULT_REGION: REGION,
-          AWS_ACCESS_KEY_ID: 'local',
-          AWS_SECRET_ACCESS_KEY: 'local',
+          AWS_ACCESS_KEY_ID: dynamo.credentials.accessKeyId,
+          AWS_SECRET_ACCESS_KEY: dynamo.credentials.secretAccessKey,
           AWS_SESSION_TOKEN: 'local',
           AWS_ENDPOINT_URL_DYNAMODB: dynamoForHandlers,
           AWS_ENDPOINT_URL_SFN: `http://127.0.0.1:${sfnServer.port}`,
@@ -221,7 +230,7 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
     if (options.seed !== false && (await seedDemoData(DynamoDBDocumentClient.from(dynamo.client), mainTable))) log('demo data seeded');
 
     // Lambda's event source mappings: each stream-triggered function reads its table's stream from DynamoDB Local.
-    const streamsClient = new DynamoDBStreamsClient({ endpoint: dynamo.endpoint, region: REGION, credentials: { accessKeyId: 'local', secretAccessKey: 'local' } });
+    const streamsClient = new DynamoDBStreamsClient({ endpoint: dynamo.endpoint, region: dynamo.region, credentials: dynamo.credentials });
     cleanups.push(() => streamsClient.destroy());
     for (const fn of config.functions) {
       for (const trigger of fn.streams) {
@@ -330,6 +339,7 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
 
     const stack: LocalStack = {
       url,
+      dynamoAccess: { region: dynamo.region, credentials: dynamo.credentials },
       endpoints: { dynamodb: dynamo.endpoint, stepFunctions: `http://127.0.0.1:${sfnServer.port}`, sns: `http://127.0.0.1:${snsServer.port}`, ssm: `http://127.0.0.1:${ssmServer.port}` },
       config,
       clock,

@@ -1,14 +1,15 @@
 import { join, resolve } from 'node:path';
 import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { installKeyring, newKeyring } from '../../lib/adapters/keyring';
-import { createTables, startDynamo, type RunningDynamo } from '../../local/dynamodb';
+import { createTables, type RunningDynamo } from '../../local/dynamodb';
+import { testDynamo } from '../support/test-dynamo';
 import { loadServerlessConfig } from '../../local/serverless-config';
 
 const config = loadServerlessConfig(join(resolve(__dirname, '../..'), 'serverless.yml'), { stage: 'contract', region: 'ap-southeast-1' });
 const MAIN_TABLE = config.tables[0]!;
 
 /**
- * DynamoDB Local for one contract file: started once (`beforeAll`), and a fresh copy of the main table
+ * A DynamoDB Local database for one contract file: made once (`beforeAll`), and a fresh copy of the main table
  * (serverless.yml's definition, under a new name) for every test, so no test reads what another wrote.
  * Documents are marshalled as the adapters' own client does.
  */
@@ -19,7 +20,7 @@ export function dynamoTables(): { freshTable(): Promise<{ db: DynamoDBDocumentCl
   beforeAll(async () => {
     // Phone digests in keys need a keyring (a Lambda's container installs one at cold start).
     installKeyring(newKeyring());
-    dynamo = await startDynamo(undefined);
+    dynamo = await testDynamo();
     db = DynamoDBDocumentClient.from(dynamo.client, { marshallOptions: { removeUndefinedValues: true, convertClassInstanceToMap: false } });
   }, 60_000);
   afterAll(() => dynamo?.stop());

@@ -1,4 +1,3 @@
-import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { DynamoDBDocumentClient, ScanCommand } from '@aws-sdk/lib-dynamodb';
 import { startTestStack, type ApiResponse, type TestStack } from '../support/local-stack';
 
@@ -28,7 +27,7 @@ describe('hostile input over HTTP on the local stack', () => {
 
   beforeAll(async () => {
     t = await startTestStack();
-    db = DynamoDBDocumentClient.from(new DynamoDBClient({ endpoint: t.stack.endpoints.dynamodb, region: 'ap-southeast-1', credentials: { accessKeyId: 'x', secretAccessKey: 'x' } }));
+    db = t.db();
     admin = await t.token({ role: 'admin', sub: 'admin-centre' });
   });
   afterAll(async () => {

@@ -2,8 +2,7 @@ import { execFile } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
-import { startLocalStack } from '../../local/stack';
-import { TestStack } from '../support/local-stack';
+import { startTestStack, type TestStack } from '../support/local-stack';
 
 const run = promisify(execFile);
 const README = readFileSync(join(__dirname, '..', '..', 'README.md'), 'utf8');
@@ -23,7 +22,7 @@ describe('README walkthroughs, pasted as one block each', () => {
   let t: TestStack;
   let output: Record<string, string>;
   beforeAll(async () => {
-    t = new TestStack(await startLocalStack({ port: 0, timeScale: 0, startAt: new Date('2026-11-23T09:00:00+08:00'), log: () => undefined }));
+    t = await startTestStack({ startAt: new Date('2026-11-23T09:00:00+08:00') });
     const blocks = walkthroughs();
     expect(blocks.map((b) => b.name)).toEqual(['case', 'visits']);
     const script = [

@@ -1,6 +1,5 @@
 import { DescribeExecutionCommand, GetExecutionHistoryCommand, SendTaskSuccessCommand, SFNClient } from '@aws-sdk/client-sfn';
 import { GetCommand, DynamoDBDocumentClient, QueryCommand } from '@aws-sdk/lib-dynamodb';
-import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { DEMO_GRIDS, DEMO_STAFF } from '../../local/seed/demo-data';
 import { startTestStack, type TestStack } from '../support/local-stack';
 
@@ -22,7 +21,7 @@ describe('vertical slice over HTTP on the local stack', () => {
   beforeAll(async () => {
     t = await startTestStack();
     sfn = new SFNClient({ endpoint: t.stack.endpoints.stepFunctions, region: 'ap-southeast-1', credentials: { accessKeyId: 'x', secretAccessKey: 'x' } });
-    db = DynamoDBDocumentClient.from(new DynamoDBClient({ endpoint: t.stack.endpoints.dynamodb, region: 'ap-southeast-1', credentials: { accessKeyId: 'x', secretAccessKey: 'x' } }));
+    db = t.db();
   });
   afterAll(async () => {
     sfn.destroy();

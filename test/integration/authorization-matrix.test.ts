@@ -1,4 +1,3 @@
-import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { generateKeyPair, SignJWT } from 'jose';
 import { DynamoVisitStore } from '../../lib/adapters/aws/dynamo-visit-store';
@@ -261,7 +260,7 @@ describe('authorization matrix: every staff and resident route × caller × inpu
 
   beforeAll(async () => {
     const { t } = ctx;
-    db = DynamoDBDocumentClient.from(new DynamoDBClient({ endpoint: t.stack.endpoints.dynamodb, region: 'ap-southeast-1', credentials: { accessKeyId: 'x', secretAccessKey: 'x' } }));
+    db = t.db();
     for (const who of Object.keys(STAFF) as Staff[]) auth[who] = { token: await t.token(STAFF[who]) };
     const { privateKey } = await generateKeyPair('RS256');
     const forged = await new SignJWT({ 'cognito:groups': ['admin'], token_use: 'id' })

@@ -1,5 +1,3 @@
-import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
-import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { DynamoPointsLedger } from '../../lib/adapters/aws/dynamo-points-ledger';
 import { blocksInWeek } from '../../lib/domain/visits/availability';
 import { DEMO_ELDERS, DEMO_GRIDS, DEMO_VOLUNTEERS } from '../../local/seed/demo-data';
@@ -15,7 +13,7 @@ describe('临时儿女 companionship visits on the local engine', () => {
   let visits: VisitRow[] = [];
   const store = () =>
     new DynamoPointsLedger(
-      DynamoDBDocumentClient.from(new DynamoDBClient({ endpoint: ctx.t.stack.endpoints.dynamodb, region: 'ap-southeast-1', credentials: { accessKeyId: 'x', secretAccessKey: 'x' } })),
+      ctx.t.db(),
       'minqing-local-main',
     );
 

@@ -3,7 +3,8 @@ import { DynamoDBDocumentClient, ScanCommand } from '@aws-sdk/lib-dynamodb';
 import { DynamoRateLimiter } from '../../lib/adapters/aws/dynamo-rate-limiter';
 import { installKeyring, newKeyring } from '../../lib/adapters/keyring';
 import { limitKey } from '../../lib/domain/limits';
-import { createTables, startDynamo, type RunningDynamo } from '../../local/dynamodb';
+import { createTables, type RunningDynamo } from '../../local/dynamodb';
+import { testDynamo } from '../support/test-dynamo';
 import { loadServerlessConfig } from '../../local/serverless-config';
 
 const config = loadServerlessConfig(join(resolve(__dirname, '../..'), 'serverless.yml'), { stage: 'limiter-test', region: 'ap-southeast-1' });
@@ -25,7 +26,7 @@ describe('DynamoRateLimiter against DynamoDB Local', () => {
   beforeAll(async () => {
     // Limits are keyed by the phone digest, which needs this process's keyring (the container installs it in handlers).
     installKeyring(newKeyring());
-    dynamo = await startDynamo(undefined);
+    dynamo = await testDynamo();
     await createTables(dynamo.client, config.tables);
     db = DynamoDBDocumentClient.from(dynamo.client);
     limiter = new DynamoRateLimiter(db, TABLE);

@@ -1,5 +1,3 @@
-import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
-import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { DynamoPointsLedger } from '../../lib/adapters/aws/dynamo-points-ledger';
 import { DEMO_ELDERS, DEMO_VOLUNTEERS } from '../../local/seed/demo-data';
 import { startTestStack, type ApiResponse, type TestStack } from '../support/local-stack';
@@ -51,7 +49,7 @@ describe('journeys under 20 % injected faults', () => {
   };
   const ledger = (volunteerId: string) =>
     new DynamoPointsLedger(
-      DynamoDBDocumentClient.from(new DynamoDBClient({ endpoint: t.stack.endpoints.dynamodb, region: 'ap-southeast-1', credentials: { accessKeyId: 'x', secretAccessKey: 'x' } })),
+      t.db(),
       'minqing-local-main',
     ).entries(volunteerId);
   const noDoubles = (id: string) => {

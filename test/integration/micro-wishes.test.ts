@@ -1,5 +1,3 @@
-import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
-import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { DynamoPointsLedger } from '../../lib/adapters/aws/dynamo-points-ledger';
 import { DEMO_VOLUNTEERS } from '../../local/seed/demo-data';
 import { gridWorkerPhone, useCaseFlow } from '../support/case-flow';
@@ -21,7 +19,7 @@ describe('微心愿 micro-wishes on the local engine', () => {
   const gridWorker = () => ctx.t.token({ role: 'grid-worker', grids: ['G03'], sub: 'gw-G03' });
   const volunteer = (volunteerId: string) => ctx.t.token({ role: 'volunteer', volunteerId, sub: `vol-${volunteerId}` });
   const ledger = (volunteerId: string) =>
-    new DynamoPointsLedger(DynamoDBDocumentClient.from(new DynamoDBClient({ endpoint: ctx.t.stack.endpoints.dynamodb, region: 'ap-southeast-1', credentials: { accessKeyId: 'x', secretAccessKey: 'x' } })), 'minqing-local-main').entries(volunteerId);
+    new DynamoPointsLedger(ctx.t.db(), 'minqing-local-main').entries(volunteerId);
 
   async function act(wishId: string, token: string, body: Record<string, unknown>) {
     const res = await ctx.t.api('POST', `/v1/wishes/${wishId}/actions`, { token, body });

@@ -5,7 +5,8 @@ import { DynamoCaseStore } from '../../lib/adapters/aws/dynamo-case-store';
 import { DynamoOptOutStore } from '../../lib/adapters/aws/dynamo-opt-out-store';
 import { rekeyPhoneDigests } from '../../lib/adapters/aws/dynamo-rekey';
 import { addNextKey, installKeyring, newKeyring, promoteNewestKey, retireOldKeys } from '../../lib/adapters/keyring';
-import { createTables, startDynamo, type RunningDynamo } from '../../local/dynamodb';
+import { createTables, type RunningDynamo } from '../../local/dynamodb';
+import { testDynamo } from '../support/test-dynamo';
 import { loadServerlessConfig } from '../../local/serverless-config';
 
 const config = loadServerlessConfig(join(resolve(__dirname, '../..'), 'serverless.yml'), { stage: 'rekey-test', region: 'ap-southeast-1' });
@@ -18,7 +19,7 @@ describe('rotating the phone-digest key against DynamoDB Local', () => {
   let dynamo: RunningDynamo;
   let db: DynamoDBDocumentClient;
   beforeAll(async () => {
-    dynamo = await startDynamo(undefined);
+    dynamo = await testDynamo();
     await createTables(dynamo.client, config.tables);
     db = DynamoDBDocumentClient.from(dynamo.client);
   }, 60_000);

@@ -1,6 +1,5 @@
-import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { DescribeExecutionCommand, SFNClient, StopExecutionCommand } from '@aws-sdk/client-sfn';
-import { DynamoDBDocumentClient, GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
 import { DEMO_ELDERS } from '../../local/seed/demo-data';
 import { centrePhone, useCaseFlow } from '../support/case-flow';
 
@@ -9,7 +8,7 @@ const credentials = { accessKeyId: 'local', secretAccessKey: 'local' };
 
 describe('repair, not silence: failed steps wait for the centre, stopped workflows are restarted', () => {
   const ctx = useCaseFlow();
-  const db = () => DynamoDBDocumentClient.from(new DynamoDBClient({ endpoint: ctx.t.stack.endpoints.dynamodb, region: 'ap-southeast-1', credentials }));
+  const db = () => ctx.t.db();
   const sfn = () => new SFNClient({ endpoint: ctx.t.stack.endpoints.stepFunctions, region: 'ap-southeast-1', credentials });
   const executionArn = (machine: string, name: string) => `${ctx.t.stack.stateMachineArn(machine).replace(':stateMachine:', ':execution:')}:${name}`;
   const status = async (machine: string, name: string) => (await sfn().send(new DescribeExecutionCommand({ executionArn: executionArn(machine, name) }))).status;

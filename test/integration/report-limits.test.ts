@@ -1,4 +1,3 @@
-import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { DynamoDBDocumentClient, ScanCommand } from '@aws-sdk/lib-dynamodb';
 import { startTestStack, type TestStack } from '../support/local-stack';
 
@@ -12,12 +11,9 @@ describe('report limits per phone, over HTTP on the local stack', () => {
 
   beforeAll(async () => {
     t = await startTestStack();
-    db = DynamoDBDocumentClient.from(
-      new DynamoDBClient({ endpoint: t.stack.endpoints.dynamodb, region: 'ap-southeast-1', credentials: { accessKeyId: 'x', secretAccessKey: 'x' } }),
-    );
+    db = t.db();
   });
   afterAll(async () => {
-    db.destroy();
     await t.stop();
   });
 

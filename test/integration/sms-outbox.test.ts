@@ -3,16 +3,15 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DescribeTableCommand, DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { DescribeStreamCommand, DynamoDBStreamsClient, GetRecordsCommand, GetShardIteratorCommand, type _Record } from '@aws-sdk/client-dynamodb-streams';
-import { DynamoDBDocumentClient, GetCommand } from '@aws-sdk/lib-dynamodb';
+import { GetCommand } from '@aws-sdk/lib-dynamodb';
+import type { DynamoAccess } from '../../local/dynamodb';
 import { gridWorkerPhone, useCaseFlow } from '../support/case-flow';
 import { StackProcess } from '../support/stack-process';
 
-const credentials = { accessKeyId: 'local', secretAccessKey: 'local' };
-
 /** Every record of the table's stream, oldest first, read as Lambda's poller reads it. */
-async function streamRecords(endpoint: string, tableName: string): Promise<_Record[]> {
-  const dynamo = new DynamoDBClient({ endpoint, region: 'local', credentials });
-  const streams = new DynamoDBStreamsClient({ endpoint, region: 'local', credentials });
+async function streamRecords(endpoint: string, access: DynamoAccess, tableName: string): Promise<_Record[]> {
+  const dynamo = new DynamoDBClient({ endpoint, ...access });
+  const streams = new DynamoDBStreamsClient({ endpoint, ...access });
   try {
     const arn = (await dynamo.send(new DescribeTableCommand({ TableName: tableName }))).Table!.LatestStreamArn!;
     const shards = (await streams.send(new DescribeStreamCommand({ StreamArn: arn }))).StreamDescription!.Shards!;
@@ -39,9 +38,7 @@ describe('one SMS sender: the outbox, the table stream and the sender function o
   const ctx = useCaseFlow();
   const tableName = () => String(ctx.t.stack.config.tables[0]!.properties.TableName);
   const outboxItem = async (key: string) => {
-    const db = DynamoDBDocumentClient.from(new DynamoDBClient({ endpoint: ctx.t.stack.endpoints.dynamodb, region: 'local', credentials }));
-    const out = await db.send(new GetCommand({ TableName: tableName(), Key: { pk: `SMS-OUTBOX#${key}`, sk: 'SMS' }, ConsistentRead: true }));
-    db.destroy();
+    const out = await ctx.t.db().send(new GetCommand({ TableName: tableName(), Key: { pk: `SMS-OUTBOX#${key}`, sk: 'SMS' }, ConsistentRead: true }));
     return out.Item;
   };
 
@@ -59,7 +56,7 @@ describe('one SMS sender: the outbox, the table stream and the sender function o
     expect(item).not.toHaveProperty('text');
 
     // The INSERT went through the stream in the same write as the case (its image is the queued item).
-    const records = await streamRecords(ctx.t.stack.endpoints.dynamodb, tableName());
+    const records = await streamRecords(ctx.t.stack.endpoints.dynamodb, ctx.t.stack.dynamoAccess, tableName());
     const insert = insertOf(records, key)!;
     expect(insert.dynamodb!.NewImage).toMatchObject({ state: { S: 'queued' }, to: { S: `+86${c.phone}` }, urgent: { BOOL: true } });
 

@@ -1,5 +1,3 @@
-import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
-import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { DynamoVisitStore } from '../../lib/adapters/aws/dynamo-visit-store';
 import { nextWeekStart, weekId } from '../../lib/domain/visits/availability';
 import { DEMO_ELDERS } from '../../local/seed/demo-data';
@@ -13,7 +11,7 @@ describe('临时儿女 guards: unique phones, no check-in after the welfare alar
   const volunteerToken = (volunteerId: string) => ctx.t.token({ role: 'volunteer', volunteerId, sub: `vol-${volunteerId}` });
   const store = () =>
     new DynamoVisitStore(
-      DynamoDBDocumentClient.from(new DynamoDBClient({ endpoint: ctx.t.stack.endpoints.dynamodb, region: 'ap-southeast-1', credentials: { accessKeyId: 'x', secretAccessKey: 'x' } })),
+      ctx.t.db(),
       'minqing-local-main',
     );
   const volunteerBody = (phone: string) => ({

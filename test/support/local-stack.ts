@@ -1,5 +1,8 @@
+import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { startLocalStack, type LocalStack } from '../../local/stack';
 import { assertKeepsContract } from './openapi-contract';
+import { sharedDynamodb } from './test-dynamo';
 
 export interface ApiResponse<T = any> {
   status: number;
@@ -8,16 +11,26 @@ export interface ApiResponse<T = any> {
 }
 
 /**
- * The whole local stack in memory, on a frozen clock, on a free port. One per test file: handler
- * modules keep their clients for the life of the module registry, as a warm Lambda does.
+ * The whole local stack in memory, on a frozen clock, on a free port, its tables in a namespace of the
+ * run's shared DynamoDB Local. One per test file: handler modules keep their clients for the life of
+ * the module registry, as a warm Lambda does.
  */
 export async function startTestStack(options: { faults?: { rate: number; seed: number }; startAt?: Date } = {}): Promise<TestStack> {
-  const stack = await startLocalStack({ port: 0, timeScale: 0, startAt: new Date('2026-11-23T01:00:00Z'), ...options });
+  const shared = sharedDynamodb();
+  const stack = await startLocalStack({ port: 0, timeScale: 0, startAt: new Date('2026-11-23T01:00:00Z'), ...(shared ? { sharedDynamodb: shared } : {}), ...options });
   return new TestStack(stack);
 }
 
 export class TestStack {
+  private documentClient: DynamoDBDocumentClient | undefined;
+
   constructor(readonly stack: LocalStack) {}
+
+  /** A client of this stack's own tables, for a test that looks at (or plants) what the API cannot show. */
+  db(): DynamoDBDocumentClient {
+    this.documentClient ??= DynamoDBDocumentClient.from(new DynamoDBClient({ endpoint: this.stack.endpoints.dynamodb, ...this.stack.dynamoAccess }));
+    return this.documentClient;
+  }
 
   async api<T = any>(method: string, path: string, opts: { body?: unknown; rawBody?: string; token?: string; headers?: Record<string, string> } = {}): Promise<ApiResponse<T>> {
     const res = await fetch(`${this.stack.url}${path}`, {
@@ -51,6 +64,7 @@ export class TestStack {
   }
 
   stop() {
+    this.documentClient?.destroy();
     return this.stack.stop();
   }
 }

@@ -20,7 +20,7 @@ function canonical(value: unknown): unknown {
  * and the item count: two equal digests mean nothing was written, changed or deleted in between.
  */
 export async function tablesDigest(stack: LocalStack): Promise<{ items: number; sha256: string }> {
-  const db = new DynamoDBClient({ endpoint: stack.endpoints.dynamodb, region: 'ap-southeast-1', credentials: { accessKeyId: 'x', secretAccessKey: 'x' } });
+  const db = new DynamoDBClient({ endpoint: stack.endpoints.dynamodb, ...stack.dynamoAccess });
   try {
     const lines: string[] = [];
     for (const table of stack.config.tables) {

@@ -1,0 +1,3 @@
+import { stopSharedDynamodb } from './shared-dynamodb';
+
+export default stopSharedDynamodb;
