@@ -1,6 +1,6 @@
-import { solveAssignment, type AssignmentResult } from './min-cost-assignment';
+import { AssignmentSolver, type AssignmentResult } from './min-cost-assignment';
 import { coverGreedily } from './greedy-cover';
-import { rowCount, SparseRowsBuilder, withEdges, type SparseRows } from './sparse-rows';
+import { rowCount, SparseRowsBuilder, type SparseRows } from './sparse-rows';
 
 /** Where the pairs left out of a candidate graph come from. */
 export interface PairSource {
@@ -26,6 +26,8 @@ export interface OptimalityCertificate {
   pairsListedForCoverage: number;
   /** Pairs added to the candidate graph over all rounds. */
   pairsAdded: number;
+  /** Rows that let go of their slot for a pair added and were matched again, where a round did not start over. */
+  rowsReaugmented: number;
   /** Pairs of negative reduced cost in the last round: 0 whenever a plan is returned. */
   violations: number;
   /** Edges of the first candidate graph and of the last. */
@@ -50,13 +52,15 @@ export interface OptimalityCertificate {
  */
 export function solveOverAllPairs(candidates: SparseRows, columns: number, source: PairSource): { result: AssignmentResult; rows: SparseRows; certificate: OptimalityCertificate } {
   const cover = coverGreedily(candidates, columns, source);
-  let rows = coverableOnly(candidates, cover);
+  let solver = new AssignmentSolver({ rows: coverableOnly(candidates, cover), columns });
   let rounds = 0;
   let pairsPriced = 0;
   let pairsAdded = 0;
+  let rowsReaugmented = 0;
   for (;;) {
     rounds += 1;
-    const result = solveAssignment({ rows, columns });
+    const rows = solver.graph;
+    const result = solver.result();
     checkDuals(rows, result);
     const { columnOfRow, rowDual: u, columnDual: v, shift } = result;
     const missing = { row: [] as number[], column: [] as number[], cost: [] as number[] };
@@ -75,10 +79,12 @@ export function solveOverAllPairs(candidates: SparseRows, columns: number, sourc
     }
     if (missing.row.length === 0) {
       const candidatePairs = { first: candidates.column.length, last: rows.column.length };
-      return { result, rows, certificate: { rounds, pairsPriced, pairsListedForCoverage: cover.pairsListed, pairsAdded, violations: 0, candidatePairs } };
+      return { result, rows, certificate: { rounds, pairsPriced, pairsListedForCoverage: cover.pairsListed, pairsAdded, rowsReaugmented, violations: 0, candidatePairs } };
     }
     pairsAdded += missing.row.length;
-    rows = withEdges(rows, missing);
+    const repaired = solver.addEdges(missing);
+    if (repaired === 'start over') solver = new AssignmentSolver({ rows: solver.graph, columns });
+    else rowsReaugmented += repaired.rowsReaugmented;
   }
 }
 

@@ -1,4 +1,4 @@
-import { rowCount, type SparseRows } from './sparse-rows';
+import { rowCount, withEdges, type SparseRows } from './sparse-rows';
 import { MinHeap } from './min-heap';
 
 /**
@@ -52,30 +52,124 @@ const START = -1;
 const OPEN = -1;
 
 export function solveAssignment(problem: AssignmentProblem): AssignmentResult {
-  const { columns } = problem;
-  const { start, column, cost } = problem.rows;
-  const rows = rowCount(problem.rows);
-  // Reduced costs must start non-negative: shift every edge by the smallest cost. Each assigned row
-  // uses exactly one edge, so the shift changes every assignment of the same rows equally.
-  let minCost = 0;
-  for (let e = 0; e < cost.length; e += 1) if (cost[e]! < minCost) minCost = cost[e]!;
-  const shift = -minCost;
+  return new AssignmentSolver(problem).result();
+}
 
-  const u = new Float64Array(rows);
-  const v = new Float64Array(columns);
-  const rowOfColumn = new Int32Array(columns).fill(-1);
-  const columnOfRow = new Int32Array(rows).fill(-1);
-  const rowClosedBy = new Int32Array(rows).fill(OPEN);
-  const columnClosedBy = new Int32Array(columns).fill(OPEN);
-  const dist = new Float64Array(columns).fill(Infinity);
-  const via = new Int32Array(columns);
-  const done = new Uint8Array(columns);
-  const touched: number[] = [];
-  const finalized: number[] = [];
-  const heap = new MinHeap();
-  let closedAny = false;
+/** The solver with its state kept, so that edges added later re-solve only what they disturb. */
+export class AssignmentSolver {
+  private rows: SparseRows;
+  private readonly shift: number;
+  private readonly u: Float64Array;
+  private readonly v: Float64Array;
+  private readonly rowOfColumn: Int32Array;
+  private readonly columnOfRow: Int32Array;
+  private readonly rowClosedBy: Int32Array;
+  private readonly columnClosedBy: Int32Array;
+  private readonly dist: Float64Array;
+  private readonly via: Int32Array;
+  private readonly done: Uint8Array;
+  private readonly touched: number[] = [];
+  private readonly finalized: number[] = [];
+  private readonly heap = new MinHeap();
+  private closedColumns = 0;
 
-  for (let r = 0; r < rows; r += 1) {
+  constructor(problem: AssignmentProblem) {
+    const { columns } = problem;
+    this.rows = problem.rows;
+    const rows = rowCount(problem.rows);
+    // Reduced costs must start non-negative: shift every edge by the smallest cost. Each assigned
+    // row uses exactly one edge, so the shift changes every assignment of the same rows equally.
+    let minCost = 0;
+    for (let e = 0; e < problem.rows.cost.length; e += 1) if (problem.rows.cost[e]! < minCost) minCost = problem.rows.cost[e]!;
+    this.shift = -minCost;
+    this.u = new Float64Array(rows);
+    this.v = new Float64Array(columns);
+    this.rowOfColumn = new Int32Array(columns).fill(-1);
+    this.columnOfRow = new Int32Array(rows).fill(-1);
+    this.rowClosedBy = new Int32Array(rows).fill(OPEN);
+    this.columnClosedBy = new Int32Array(columns).fill(OPEN);
+    this.dist = new Float64Array(columns).fill(Infinity);
+    this.via = new Int32Array(columns);
+    this.done = new Uint8Array(columns);
+    let closedAny = false;
+    for (let r = 0; r < rows; r += 1) if (!this.augment(r)) closedAny = true;
+    if (closedAny) liftClosedRegions(this.rows, this.shift, this.u, this.v, this.columnOfRow, this.rowClosedBy, this.columnClosedBy);
+  }
+
+  /**
+   * Adds edges to covered rows and restores optimality: a row whose new edge has negative reduced
+   * cost lets go of its column; a column let go has its potential raised to 0 (as an unused column's
+   * must be), which may leave another row's edge into it negative, and that row lets go too. Every
+   * other edge keeps a non-negative reduced cost, so augmenting the rows let go, one by one, is the
+   * same shortest-path step as ever. Only when every row with edges was covered and no region closed
+   * (the cover decided coverage beforehand), so every row let go is certain to be covered again.
+   * Gives up, leaving the solver unusable, when too many rows would have to be matched again.
+   */
+  addEdges(added: { row: number[]; column: number[]; cost: number[] }): { rowsReaugmented: number } | 'start over' {
+    if (this.closedColumns > 0) throw new Error('edges cannot be added once a region has closed');
+    this.rows = withEdges(this.rows, added);
+    const { start, column, cost } = this.rows;
+    const { u, v, shift, rowOfColumn, columnOfRow } = this;
+    let rowsIntoColumn: SparseRows | undefined;
+    const letGo: number[] = [];
+    const release = (r: number) => {
+      const j = columnOfRow[r]!;
+      if (j === -1) return;
+      columnOfRow[r] = -1;
+      rowOfColumn[j] = -1;
+      letGo.push(r);
+      if (v[j] === 0) return;
+      v[j] = 0;
+      rowsIntoColumn ??= transpose(this.rows, v.length);
+      for (let e = rowsIntoColumn.start[j]!; e < rowsIntoColumn.start[j + 1]!; e += 1) {
+        const k = rowsIntoColumn.column[e]!;
+        if (columnOfRow[k] !== -1 && rowsIntoColumn.cost[e]! + shift - u[k]! - v[j]! < 0) release(k);
+      }
+    };
+    added.row.forEach((r, i) => {
+      if (columnOfRow[r] !== -1 && added.cost[i]! + shift - u[r]! - v[added.column[i]!]! < 0) release(r);
+    });
+    // Where supply is short, potentials are deep and raising one to 0 can let go of rows by the
+    // thousand: then solving afresh is cheaper than repairing.
+    if (letGo.length > Math.max(64, columnOfRow.length / 8)) return 'start over';
+    letGo.sort((a, b) => a - b);
+    for (const r of letGo) {
+      // Any start works for a row let go: the search measures from it and sets it after.
+      let lowest = Infinity;
+      for (let e = start[r]!; e < start[r + 1]!; e += 1) lowest = Math.min(lowest, cost[e]! + shift - v[column[e]!]!);
+      u[r] = lowest;
+      if (!this.augment(r)) throw new Error(`row ${r} could not be covered again`);
+    }
+    return { rowsReaugmented: letGo.length };
+  }
+
+  result(): AssignmentResult {
+    const { start, column, cost } = this.rows;
+    let totalCost = 0;
+    let covered = 0;
+    for (let r = 0; r < this.columnOfRow.length; r += 1) {
+      const c = this.columnOfRow[r]!;
+      if (c === -1) continue;
+      covered += 1;
+      for (let e = start[r]!; e < start[r + 1]!; e += 1) {
+        if (column[e] === c) {
+          totalCost += cost[e]!;
+          break;
+        }
+      }
+    }
+    const { columnOfRow, u: rowDual, v: columnDual, shift, rowClosedBy, columnClosedBy } = this;
+    return { columnOfRow, totalCost, covered, rowDual, columnDual, shift, rowClosedBy, columnClosedBy };
+  }
+
+  get graph(): SparseRows {
+    return this.rows;
+  }
+
+  /** One shortest augmenting path from row r; false when none exists (the region it saw closes). */
+  private augment(r: number): boolean {
+    const { start, column, cost } = this.rows;
+    const { u, v, shift, rowOfColumn, columnOfRow, columnClosedBy, dist, via, done, touched, finalized, heap } = this;
     heap.clear();
     touched.length = 0;
     finalized.length = 0;
@@ -141,35 +235,37 @@ export function solveAssignment(problem: AssignmentProblem): AssignmentResult {
       // this region could only walk such edges, so it could never reach a free column: no path that
       // succeeds ever passes through here, the region's matching never changes again, and later
       // searches may skip it. (Hall: these rows, r included, have one column fewer than rows.)
-      closedAny = true;
-      rowClosedBy[r] = r;
+      this.rowClosedBy[r] = r;
       for (const j of finalized) {
         columnClosedBy[j] = r;
-        rowClosedBy[rowOfColumn[j]!] = r;
+        this.rowClosedBy[rowOfColumn[j]!] = r;
       }
+      this.closedColumns += finalized.length;
     }
     for (const j of touched) {
       dist[j] = Infinity;
       done[j] = 0;
     }
+    return free !== -1;
   }
+}
 
-  if (closedAny) liftClosedRegions(problem.rows, shift, u, v, columnOfRow, rowClosedBy, columnClosedBy);
-
-  let totalCost = 0;
-  let covered = 0;
-  for (let r = 0; r < rows; r += 1) {
-    const c = columnOfRow[r]!;
-    if (c === -1) continue;
-    covered += 1;
-    for (let e = start[r]!; e < start[r + 1]!; e += 1) {
-      if (column[e] === c) {
-        totalCost += cost[e]!;
-        break;
-      }
+/** The same edges grouped by column: for each column, the rows with an edge into it. */
+function transpose(rows: SparseRows, columns: number): SparseRows {
+  const start = new Int32Array(columns + 1);
+  for (let e = 0; e < rows.column.length; e += 1) start[rows.column[e]! + 1]! += 1;
+  for (let j = 0; j < columns; j += 1) start[j + 1]! += start[j]!;
+  const fill = start.slice(0, columns);
+  const row = new Int32Array(rows.column.length);
+  const cost = new Float64Array(rows.column.length);
+  for (let r = 0; r + 1 < rows.start.length; r += 1) {
+    for (let e = rows.start[r]!; e < rows.start[r + 1]!; e += 1) {
+      const at = fill[rows.column[e]!]!++;
+      row[at] = r;
+      cost[at] = rows.cost[e]!;
     }
   }
-  return { columnOfRow, totalCost, covered, rowDual: u, columnDual: v, shift, rowClosedBy, columnClosedBy };
+  return { start, column: row, cost };
 }
 
 /**

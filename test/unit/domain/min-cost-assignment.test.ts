@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { solveAssignment } from '../../../lib/domain/matching/min-cost-assignment';
+import { AssignmentSolver, solveAssignment } from '../../../lib/domain/matching/min-cost-assignment';
 import { SparseRowsBuilder, type SparseRows } from '../../../lib/domain/matching/sparse-rows';
 
 type Rows = Array<Array<{ column: number; cost: number }>>;
@@ -135,6 +135,41 @@ describe('solveAssignment', () => {
           expect(holder).toBeLessThan(k);
           expect(rowClosedBy[holder]).toBe(k);
         });
+      }),
+      { numRuns: 400 },
+    );
+  });
+
+  it('repairs after edges are added to covered rows as if it had solved the larger graph afresh', () => {
+    const extra = fc.array(fc.record({ row: fc.nat(), column: fc.nat(), cost: fc.integer({ min: -80, max: 200 }) }), { minLength: 1, maxLength: 6 });
+    fc.assert(
+      fc.property(problem, extra, ({ rows, columns }, added) => {
+        const solver = new AssignmentSolver({ rows: sparse(rows), columns });
+        const before = solver.result();
+        fc.pre(before.columnOfRow.every((c, r) => c !== -1 || rows[r]!.length === 0) && before.rowClosedBy.every((k, r) => k === -1 || rows[r]!.length === 0));
+        const covered = rows.map((_, r) => r).filter((r) => before.columnOfRow[r] !== -1);
+        fc.pre(covered.length > 0);
+        const larger = rows.map((edges) => [...edges]);
+        const edges = { row: [] as number[], column: [] as number[], cost: [] as number[] };
+        for (const a of added) {
+          const r = covered[a.row % covered.length]!;
+          const column = a.column % columns;
+          if (larger[r]!.some((e) => e.column === column)) continue;
+          larger[r]!.push({ column, cost: a.cost });
+          edges.row.push(r);
+          edges.column.push(column);
+          edges.cost.push(a.cost);
+        }
+        if (solver.addEdges(edges) === 'start over') return;
+        const repaired = solver.result();
+        const afresh = solve(larger, columns);
+        expect(Array.from(repaired.columnOfRow, (c) => c !== -1)).toEqual(Array.from(afresh.columnOfRow, (c) => c !== -1));
+        expect(repaired.totalCost).toBe(afresh.totalCost);
+        larger.forEach((list, r) => {
+          if (repaired.columnOfRow[r] === -1) return;
+          for (const e of list) expect(e.cost + repaired.shift - repaired.rowDual[r]! - repaired.columnDual[e.column]!).toBeGreaterThanOrEqual(0);
+        });
+        repaired.columnDual.forEach((v, j) => (repaired.columnOfRow.includes(j) ? expect(v).toBeLessThanOrEqual(0) : expect(v).toBe(0)));
       }),
       { numRuns: 400 },
     );
