@@ -10,7 +10,8 @@ export function sms(body: string): string {
   return `${SIGNATURE}${body}`;
 }
 
-const graphemes = new Intl.Segmenter('zh', { granularity: 'grapheme' });
+// Made on first use: building a Segmenter loads ICU's break data, ~8 ms of every function's cold start.
+let graphemes: Intl.Segmenter | undefined;
 const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
 
 /** The text with every lone surrogate replaced by U+FFFD (String#toWellFormed, which ES2023 lacks). */
@@ -25,6 +26,7 @@ export function clip(text: string, maxUnits: number): string {
   const whole = wellFormed(text);
   if (whole.length <= maxUnits) return whole;
   let kept = '';
+  graphemes ??= new Intl.Segmenter('zh', { granularity: 'grapheme' });
   for (const { segment } of graphemes.segment(whole)) {
     if (kept.length + segment.length > maxUnits - 1) break;
     kept += segment;
