@@ -28,6 +28,7 @@ async function main(name: string): Promise<void> {
   const { elders, volunteers } = syntheticDistrict({ ...scenario, seed: 20261123 });
   const input = { weekStart, elders, volunteers, booked: new Map<string, Date[]>() };
 
+  const rssBeforeMb = Math.round(process.memoryUsage().rss / 1048576);
   const cpuBefore = process.cpuUsage();
   const started = performance.now();
   const plan = planWeek(input);
@@ -59,6 +60,7 @@ async function main(name: string): Promise<void> {
       plannerMs: Math.round(plannerMs),
       cpuMs: Math.round((cpu.user + cpu.system) / 1000),
       peakRssMb,
+      rssBeforeMb,
       totalCost: plan.totalCost,
       certificate: plan.certificate,
       lp: lp && { ...lp, gapPct: gapPct(plan.totalCost, lp.optimum) },

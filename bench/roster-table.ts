@@ -7,6 +7,7 @@ interface RosterRow {
   plannerMs: number;
   cpuMs: number;
   peakRssMb: number;
+  rssBeforeMb: number;
   totalCost: number;
   certificate: OptimalityCertificate;
   lp?: { optimum: number; greedyBasisHolds: boolean; lps: number; pairs: number; ms: number; gapPct: number };
@@ -23,7 +24,7 @@ export function printRosterTable(rows: Array<Record<string, unknown>>): void {
       'due / covered': `${r.dueElders} / ${r.covered}`,
       'planner ms': r.plannerMs,
       'cpu ms': r.cpuMs,
-      'peak RSS MB': r.peakRssMb,
+      'peak RSS MB (before)': `${r.peakRssMb} (${r.rssBeforeMb})`,
       'total cost': r.totalCost,
       'priced / rounds / violations': `${r.certificate.pairsPriced} / ${r.certificate.rounds} / ${r.certificate.violations}`,
       'listed for coverage': r.certificate.pairsListedForCoverage,
