@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 
 /**
  * Parses configuration once, at cold start, and fails fast naming every missing or bad variable.

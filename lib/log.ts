@@ -1,7 +1,7 @@
 import { LogFormatter, LogItem, Logger as PowertoolsLogger } from '@aws-lambda-powertools/logger';
 import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
 import type { LogAttributes, UnformattedAttributes } from '@aws-lambda-powertools/logger/types';
-import { z } from 'zod';
+import * as z from 'zod';
 import { maskPersonalNumbers, maskTrackingCodes } from './domain/redact';
 
 const LEVELS = ['debug', 'info', 'warn', 'error'] as const;

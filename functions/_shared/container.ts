@@ -1,7 +1,7 @@
 import { SFNClient } from '@aws-sdk/client-sfn';
 import { SNSClient } from '@aws-sdk/client-sns';
 import { SSMClient } from '@aws-sdk/client-ssm';
-import { z } from 'zod';
+import * as z from 'zod';
 import { documentClient } from '../../lib/adapters/aws/dynamo';
 import { DynamoCaseStore } from '../../lib/adapters/aws/dynamo-case-store';
 import { DynamoOnceStore } from '../../lib/adapters/aws/dynamo-once-store';

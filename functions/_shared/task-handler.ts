@@ -1,5 +1,5 @@
 import middy from '@middy/core';
-import type { z } from 'zod';
+import type * as z from 'zod';
 import { ValidationError } from '../../lib/errors';
 import { fieldsFromZod } from '../../lib/http/request';
 import { log, logContext } from '../../lib/log';

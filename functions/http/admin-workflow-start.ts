@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { STARTABLE_WORKFLOWS, startableName } from '../../lib/contracts/http/admin';
 import { parseJsonBody, parseWith, pathParam } from '../../lib/http/request';
 import { json } from '../../lib/http/response';

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { idempotencyKeySchema, submitCaseCommand } from '../../lib/contracts/http/cases';
 import { header, parseJsonBody, parseWith } from '../../lib/http/request';
 import { json } from '../../lib/http/response';

@@ -1,5 +1,5 @@
 import middy from '@middy/core';
-import { z } from 'zod';
+import * as z from 'zod';
 import { parseWith } from '../../lib/http/request';
 import { logContext } from '../../lib/log';
 import { handleInboundSms } from '../../lib/use-cases/sms-inbound';

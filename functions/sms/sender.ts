@@ -1,5 +1,5 @@
 import middy from '@middy/core';
-import { z } from 'zod';
+import * as z from 'zod';
 import { parseWith } from '../../lib/http/request';
 import { log, logContext } from '../../lib/log';
 import type { OutgoingSms } from '../../lib/ports/messaging';

@@ -1,5 +1,5 @@
 import { createHmac, hkdfSync, randomBytes } from 'node:crypto';
-import { z } from 'zod';
+import * as z from 'zod';
 
 /**
  * The secret behind phone digests and page cursors: versioned keys (`v1`, `v2`, …) and which one is

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 
 /** One SMS reply as the inbound handler hands it to the use cases (the carrier's number as it came). */
 export const inboundSmsSchema = z.object({

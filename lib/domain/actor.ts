@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { ForbiddenError, UnauthenticatedError } from '../errors';
 
 export const STAFF_ROLES = ['grid-worker', 'department', 'admin', 'volunteer'] as const;

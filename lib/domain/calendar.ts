@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 
 /** True when `y-m-d` names a day that exists (no 13th month, no 30 February). */
 function isRealDay(year: number, month: number, day: number): boolean {

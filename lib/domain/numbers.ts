@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 
 /** Digits after the decimal point, as the number is written (`1e-131` has 131). */
 export function decimalPlaces(n: number): number {

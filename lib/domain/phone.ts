@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 
 const MAINLAND = /^1[3-9]\d{9}$/;
 const E164 = /^\+[1-9]\d{7,14}$/;

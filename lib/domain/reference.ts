@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 
 export const PRIORITIES = ['emergency', 'utilities', 'general', 'complex'] as const;
 export type Priority = (typeof PRIORITIES)[number];

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 
 /** The parts of an API Gateway HTTP API (payload v2.0) event that handlers read. */
 export const httpEventSchema = z.object({

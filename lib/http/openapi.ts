@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { attentionKind, executionIdParam, STARTABLE_WORKFLOWS, startableName } from '../contracts/http/admin';
 import { idempotencyKeySchema } from '../contracts/http/cases';
 import { pathIdSchema } from '../contracts/http/path';

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { CASE_STATUSES, CASE_STEPS, CLOSURE_CODES } from '../domain/case';
 import { PRIORITIES } from '../domain/reference';
 import { VISIT_STATUSES } from '../domain/visits/visit';

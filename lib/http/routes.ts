@@ -1,4 +1,4 @@
-import type { z } from 'zod';
+import type * as z from 'zod';
 import type { StaffRole } from '../domain/actor';
 import { caseActionSchema, submitCaseCommand } from '../contracts/http/cases';
 import { metricsQuery } from '../contracts/http/metrics';

@@ -1,5 +1,5 @@
 import { GetCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
-import { z } from 'zod';
+import * as z from 'zod';
 import { categorySchema, departmentSchema, gridSchema, staffSchema, type Staff } from '../../domain/reference';
 import type { ReferenceData } from '../../ports/reference-data';
 import { queryAll } from './dynamo';

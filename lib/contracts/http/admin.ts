@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { REPAIRABLE } from '../../ports/repair-store';
 import { reconcileInput } from '../tasks/reconcile';
 import { rosterInput } from '../tasks/weekly-roster';

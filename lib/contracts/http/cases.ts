@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { CHANNELS, CLOSURE_CODES, RATINGS } from '../../domain/case';
 import { latitudeSchema, longitudeSchema } from '../../domain/numbers';
 import { phoneSchema } from '../../domain/phone';

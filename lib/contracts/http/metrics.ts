@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { calendarDaySchema } from '../../domain/calendar';
 import { METRIC_DIMENSIONS } from '../../ports/case-store';
 

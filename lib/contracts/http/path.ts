@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 
 /**
  * Every id this API hands out is short ASCII (`261123-7KQ2M`, `W4F9XA`, `2026-11-30-E001`); anything else

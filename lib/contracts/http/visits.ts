@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { dayOrInstantSchema, instantOf } from '../../domain/calendar';
 import { phoneSchema } from '../../domain/phone';
 import { availabilitySchema } from '../../domain/visits/availability';

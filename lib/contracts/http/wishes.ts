@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { moneySchema } from '../../domain/numbers';
 import { phoneSchema } from '../../domain/phone';
 import { WISH_GROUPS } from '../../domain/wishes/wish';

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { CASE_STEPS, CLOSURE_CODES } from '../../domain/case';
 
 /**

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 
 /**
  * The admin workflow `reconcile` (and its schedule, every 6 hours: a full pass calls DescribeExecution

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 
 /**
  * What the companion-visit workflow passes its tasks, one schema per task (each task is its own

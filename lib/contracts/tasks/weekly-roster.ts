@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 
 /** The weekly-roster workflow's input: from its schedule, or from the centre (POST /v1/admin/workflows/weekly-roster/executions). */
 export const rosterInput = z.object({

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 
 /** The wish-matching workflow's input: nothing (daily, or started by the centre). */
 export const matchingInput = z.object({}).strict();

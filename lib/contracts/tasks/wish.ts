@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 
 /**
  * What the wish and wish-claim workflows pass their tasks, one schema per task (each task is its own
