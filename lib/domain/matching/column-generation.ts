@@ -43,11 +43,12 @@ export interface OptimalityCertificate {
  *   solver covers exactly those rows (they are matchable on the candidate graph) and never searches
  *   for the others.
  * - Cost. The solver's duals satisfy cost + shift − u_r − v_j ≥ 0 on every candidate edge of a
- *   covered row, with v_j ≤ 0. A left-out pair breaks optimality only if its reduced cost is
- *   negative, i.e. cost < u_r − shift + v_j: the source is asked for those pairs of each covered
- *   row (for the roster: volunteers within (u_r − shift + v_j) / 1000 km, v_j ≤ 0, found by cells). With no
- *   negative pair left, the duals are feasible for the problem over all pairs restricted to the
- *   covered rows, and the plan's cost equals their objective: optimal (LP duality).
+ *   covered row, with v_j ≤ 0 (checked here, not trusted). A left-out pair breaks optimality only if
+ *   its reduced cost is negative, i.e. cost < u_r − shift + v_j: the source is asked for those pairs
+ *   of each covered row (for the roster, a disc whose radius in km is about that bound / 1000). With
+ *   no negative pair left, the duals are feasible for the problem over all pairs restricted to the
+ *   covered rows, and the plan's cost equals their objective: optimal (LP duality). Negative pairs
+ *   join the graph and the solver repairs its answer for them.
  * Every violating pair is new (candidates are checked), so the rounds end.
  */
 export function solveOverAllPairs(candidates: SparseRows, columns: number, source: PairSource): { result: AssignmentResult; rows: SparseRows; certificate: OptimalityCertificate } {

@@ -60,8 +60,8 @@ export const COSTS = {
   /** The k-th visit a volunteer makes in a week costs k × this more: load is spread fairly. */
   perExtraVisit: 1.5,
   /**
-   * Volunteers each elder starts with (the nearest, and the previous visitor); pricing adds any
-   * other who could lower the cost, so this sets speed, not the answer.
+   * Volunteers each elder starts with (the cheapest of the nearest, and the previous visitor);
+   * pricing adds any other who could lower the cost, so this sets speed, not the answer.
    */
   candidates: 12,
   maxKm: 8,
@@ -80,7 +80,7 @@ function priorityOrder(a: RosterElder, b: RosterElder): number {
   return (a.lastVisitAt ?? '').localeCompare(b.lastVisitAt ?? '') || a.elderId.localeCompare(b.elderId);
 }
 
-/** The elders due a visit in the week, those to cover first when there is not enough for everyone first. */
+/** The elders due a visit in the week, in the order they are covered when there is not enough for everyone. */
 export function dueInPriorityOrder(elders: RosterElder[], weekStart: Date): RosterElder[] {
   return elders.filter((e) => isDue(e, weekStart)).sort(priorityOrder);
 }
