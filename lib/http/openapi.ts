@@ -4,6 +4,7 @@ import { idempotencyKeySchema } from '../contracts/http/cases';
 import { pathIdSchema } from '../contracts/http/path';
 import { MAX_BODY_BYTES } from './request';
 import { responseSchemas, type OperationId } from './response-schemas';
+import { schemasOf } from './route-schemas';
 import { API_ROUTES, type Route } from './routes';
 
 type JsonObject = Record<string, unknown>;
@@ -112,9 +113,10 @@ export function errorStatusesOf(route: Route): ErrorStatus[] {
   const pathParameters = pathParameterNames(route.path);
   // A path naming a record can miss it (404); a workflow name or a kind is checked against its list (400).
   const namesRecord = pathParameters.some((name) => !LISTED_PATH_PARAMETERS.has(name));
-  const body = Boolean(route.body ?? EXTRA_BODIES[op]);
+  const schemas = schemasOf(op);
+  const body = Boolean(schemas.body ?? EXTRA_BODIES[op]);
   const statuses: ErrorStatus[] = [];
-  if (pathParameters.length || body || route.query || route.idempotencyKey) statuses.push(400);
+  if (pathParameters.length || body || schemas.query || route.idempotencyKey) statuses.push(400);
   // Public routes too: a bearer token that is there but malformed or invalid is 401 everywhere.
   statuses.push(401);
   if (route.access !== 'public') statuses.push(403);
@@ -143,7 +145,8 @@ const SECURITY: Record<Route['access'], JsonObject[]> = {
 };
 
 function parametersOf(route: Route): JsonObject[] {
-  const querySchema = route.query ? jsonSchema(route.query) : undefined;
+  const { query } = schemasOf(route.operationId);
+  const querySchema = query ? jsonSchema(query) : undefined;
   const requiredQuery = new Set((querySchema?.required as string[] | undefined) ?? []);
   return [
     ...pathParameterNames(route.path).map((name) => ({ name, in: 'path', required: true, schema: jsonSchema(PATH_PARAMETER_SCHEMAS[name] ?? pathIdSchema) })),
@@ -169,7 +172,8 @@ function parametersOf(route: Route): JsonObject[] {
 
 function requestBodyOf(route: Route): JsonObject | undefined {
   const extra = EXTRA_BODIES[route.operationId as OperationId];
-  if (route.body) return { required: true, content: { 'application/json': { schema: jsonSchema(route.body) } } };
+  const { body } = schemasOf(route.operationId);
+  if (body) return { required: true, content: { 'application/json': { schema: jsonSchema(body) } } };
   if (extra) return { required: extra.required, description: extra.description, content: { 'application/json': { schema: jsonSchema(extra.schema) } } };
   return undefined;
 }

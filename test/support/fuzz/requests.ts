@@ -1,4 +1,5 @@
 import fc from 'fast-check';
+import { schemasOf } from '../../../lib/http/route-schemas';
 import type { Route } from '../../../lib/http/routes';
 import { brokenBody, jsonSchemaOf } from './broken-body';
 import { COMMON_QUERY_NAMES, contentTypes, hostilePathSegment, hostileQueryValue, idempotencyKeys, nonObjectBody, trackingCodes, wellFormedUnknownId } from './hostile-values';
@@ -41,7 +42,8 @@ const own = (values: Record<string, string[]>, name: string) => (Object.hasOwn(v
 const pathParamsOf = (route: Route) => [...route.path.matchAll(/\{(\w+)\}/g)].map((m) => m[1]!);
 
 function queryString(route: Route, ctx: FuzzContext): fc.Arbitrary<string> {
-  const documented = route.query ? Object.keys((jsonSchemaOf(route.query) as { properties?: object }).properties ?? {}) : [];
+  const { query } = schemasOf(route.operationId);
+  const documented = query ? Object.keys((jsonSchemaOf(query) as { properties?: object }).properties ?? {}) : [];
   const names = [...new Set([...documented, ...COMMON_QUERY_NAMES])];
   const value = (name: string) => {
     // `constructor` and `__proto__` are among the names: `own` looks up own entries only.
@@ -73,9 +75,10 @@ function queryString(route: Route, ctx: FuzzContext): fc.Arbitrary<string> {
 export function hostileRequests(route: Route, ctx: FuzzContext): fc.Arbitrary<HostileRequest> {
   const params = pathParamsOf(route);
   const method = route.method.toUpperCase();
-  const writesWithoutBody = route.method === 'post' && !route.body;
-  const body: fc.Arbitrary<string | Buffer | undefined> = route.body
-    ? fc.oneof({ weight: 5, arbitrary: brokenBody(route.body) }, { weight: 2, arbitrary: nonObjectBody })
+  const schema = schemasOf(route.operationId).body;
+  const writesWithoutBody = route.method === 'post' && !schema;
+  const body: fc.Arbitrary<string | Buffer | undefined> = schema
+    ? fc.oneof({ weight: 5, arbitrary: brokenBody(schema) }, { weight: 2, arbitrary: nonObjectBody })
     : route.method === 'post'
       ? fc.option(nonObjectBody, { nil: undefined, freq: 3 })
       : fc.option(nonObjectBody, { nil: undefined, freq: 1 });
