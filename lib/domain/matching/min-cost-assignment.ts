@@ -97,50 +97,60 @@ export class AssignmentSolver {
   }
 
   /**
-   * Adds edges to covered rows and restores optimality: a row whose new edge has negative reduced
-   * cost lets go of its column; a column let go has its potential raised to 0 (as an unused column's
-   * must be), which may leave another row's edge into it negative, and that row lets go too. Every
-   * other edge keeps a non-negative reduced cost, so augmenting the rows let go, one by one, is the
-   * same shortest-path step as ever. Only when every row with edges was covered and no region closed
-   * (the cover decided coverage beforehand), so every row let go is certain to be covered again.
-   * Gives up, leaving the solver unusable, when too many rows would have to be matched again.
+   * Adds edges to covered rows and restores optimality. A row whose new edge has negative reduced
+   * cost lets go of its column and is matched again by the usual shortest-path step (every edge of
+   * a matched row still has a non-negative reduced cost, and a row being matched may start from
+   * any potential). A column let go usually comes back on the way (its edges are as tight as
+   * before); one left unused with a potential below 0 is raised to 0, as an unused column's must
+   * be, and any row that now prefers it lets go in turn, until none does. Only when every row with
+   * edges was covered and no region closed (the cover decided coverage beforehand), so a row let
+   * go is always covered again. Gives up, leaving the solver unusable, when more than an eighth of
+   * the rows would have to be matched again: then solving afresh is cheaper.
    */
   addEdges(added: { row: number[]; column: number[]; cost: number[] }): { rowsReaugmented: number } | 'start over' {
     if (this.closedColumns > 0) throw new Error('edges cannot be added once a region has closed');
     this.rows = withEdges(this.rows, added);
     const { start, column, cost } = this.rows;
     const { u, v, shift, rowOfColumn, columnOfRow } = this;
+    const limit = Math.max(64, columnOfRow.length / 8);
     let rowsIntoColumn: SparseRows | undefined;
-    const letGo: number[] = [];
+    let pending: number[] = [];
+    let letGoColumns: number[] = [];
+    let rowsReaugmented = 0;
     const release = (r: number) => {
       const j = columnOfRow[r]!;
-      if (j === -1) return;
       columnOfRow[r] = -1;
       rowOfColumn[j] = -1;
-      letGo.push(r);
-      if (v[j] === 0) return;
-      v[j] = 0;
-      rowsIntoColumn ??= transpose(this.rows, v.length);
-      for (let e = rowsIntoColumn.start[j]!; e < rowsIntoColumn.start[j + 1]!; e += 1) {
-        const k = rowsIntoColumn.column[e]!;
-        if (columnOfRow[k] !== -1 && rowsIntoColumn.cost[e]! + shift - u[k]! - v[j]! < 0) release(k);
-      }
+      pending.push(r);
+      letGoColumns.push(j);
     };
     added.row.forEach((r, i) => {
       if (columnOfRow[r] !== -1 && added.cost[i]! + shift - u[r]! - v[added.column[i]!]! < 0) release(r);
     });
-    // Where supply is short, potentials are deep and raising one to 0 can let go of rows by the
-    // thousand: then solving afresh is cheaper than repairing.
-    if (letGo.length > Math.max(64, columnOfRow.length / 8)) return 'start over';
-    letGo.sort((a, b) => a - b);
-    for (const r of letGo) {
-      // Any start works for a row let go: the search measures from it and sets it after.
-      let lowest = Infinity;
-      for (let e = start[r]!; e < start[r + 1]!; e += 1) lowest = Math.min(lowest, cost[e]! + shift - v[column[e]!]!);
-      u[r] = lowest;
-      if (!this.augment(r)) throw new Error(`row ${r} could not be covered again`);
+    while (pending.length > 0) {
+      rowsReaugmented += pending.length;
+      if (rowsReaugmented > limit) return 'start over';
+      const rows = pending.sort((a, b) => a - b);
+      const columns = letGoColumns;
+      pending = [];
+      letGoColumns = [];
+      for (const r of rows) {
+        let lowest = Infinity;
+        for (let e = start[r]!; e < start[r + 1]!; e += 1) lowest = Math.min(lowest, cost[e]! + shift - v[column[e]!]!);
+        u[r] = lowest;
+        if (!this.augment(r)) throw new Error(`row ${r} could not be covered again`);
+      }
+      for (const j of columns) {
+        if (rowOfColumn[j] !== -1 || v[j] === 0) continue;
+        v[j] = 0;
+        rowsIntoColumn ??= transpose(this.rows, v.length);
+        for (let e = rowsIntoColumn.start[j]!; e < rowsIntoColumn.start[j + 1]!; e += 1) {
+          const k = rowsIntoColumn.column[e]!;
+          if (columnOfRow[k] !== -1 && rowsIntoColumn.cost[e]! + shift - u[k]! < 0) release(k);
+        }
+      }
     }
-    return { rowsReaugmented: letGo.length };
+    return { rowsReaugmented };
   }
 
   result(): AssignmentResult {

@@ -196,7 +196,7 @@ const WIDE_DISC_KM = 2;
 function pairsWithin(tables: RosterTables): PairSource {
   const found: number[] = [];
   const floor = tables.costFloorOfStrangers;
-  const grid = new PotentialGrid(tables.volunteerX, tables.volunteerY, 0.5);
+  const grid = new PotentialGrid(tables.volunteerX, tables.volunteerY, 1);
   // A hair of slack on every distance, so rounding in the plane never rules out a pair in reach.
   const reaches = (km: number, below: number, allowance: number) => (km - 1e-6) * MILLI - 0.5 + floor < below + allowance;
   return {
