@@ -1,9 +1,10 @@
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import yaml from 'js-yaml';
 import { loadServerlessConfig } from '../../local/serverless-config';
+import { unpackFunction } from '../support/function-bundle';
 
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const aslValidator = require('asl-validator') as (definition: unknown) => { isValid: boolean; errors: unknown[] };
@@ -42,6 +43,15 @@ const TASK_STATES_ACTIONS: Record<string, { states: string[]; readOnly?: true }>
   VisitConcern: { states: ['states:StartExecution'] },
   VisitComplete: { states: [] },
 };
+/**
+ * What keeps the functions lean (README, "Function bundles"): Lambda downloads and unpacks the zip at
+ * every cold start. The JS bound sits well above today's ~175–225 KB and well below what one
+ * `import { z } from 'zod'` brings back (the whole z namespace, all locales: ~360 KB more).
+ */
+const ZIP_BOUND_BYTES = 150 * 1024;
+const JS_BOUND_BYTES = 300 * 1024;
+/** A minified bundle is a few long lines (license comments keep theirs); esbuild's readable output is ~20,000. */
+const MINIFIED_MAX_LINES = 200;
 type Resource = { Type: string; Properties: Record<string, any> };
 type Statement = { Effect: string; Action: string | string[]; Resource: unknown };
 
@@ -341,6 +351,42 @@ describe('the packaged CloudFormation template', () => {
       });
     },
   );
+
+  it('zips each function as its one minified handler, under the size bounds, its source map kept beside the zips', () => {
+    for (const fn of LOCAL.functions) {
+      const bundle = unpackFunction(join(dir, `${fn.name}.zip`), join(dir, 'unpacked', fn.name), fn.handler);
+      const handlerJs = `${fn.handler.slice(0, fn.handler.lastIndexOf('.'))}.js`;
+      expect({
+        fn: fn.name,
+        files: bundle.files,
+        lines: readFileSync(bundle.handlerFile, 'utf8').split('\n').length <= MINIFIED_MAX_LINES,
+        mapBytesInZip: bundle.mapBytesInZip,
+        zipBytes: bundle.zipBytes <= ZIP_BOUND_BYTES ? 'within' : bundle.zipBytes,
+        jsBytes: bundle.jsBytes <= JS_BOUND_BYTES ? 'within' : bundle.jsBytes,
+        mapKept: existsSync(join(dir, 'source-maps', `${handlerJs}.map`)),
+      }).toEqual({ fn: fn.name, files: [handlerJs], lines: true, mapBytesInZip: 0, zipBytes: 'within', jsBytes: 'within', mapKept: true });
+    }
+    // Nothing would read a map at run time: none is shipped.
+    for (const [, fn] of ofType('AWS::Lambda::Function')) expect(fn.Properties.Environment?.Variables?.NODE_OPTIONS ?? '').not.toContain('--enable-source-maps');
+  });
+
+  it('runs minified: a task given a bad payload fails with the error name its Retry and Catch match', () => {
+    const fn = LOCAL.functions.find((f) => f.name === 'caseTriage')!;
+    const bundle = unpackFunction(join(dir, `${fn.name}.zip`), join(dir, 'run', fn.name), fn.handler);
+    const context = { awsRequestId: 'r-1', functionName: fn.name, functionVersion: '$LATEST', invokedFunctionArn: fn.arn, memoryLimitInMB: '512' };
+    // Powertools logs to stdout too: the outcome is the line marked OUTCOME.
+    const probe = `require(process.argv[1]).handler({ caseId: 42 }, { ...JSON.parse(process.argv[2]), getRemainingTimeInMillis: () => 10000 }).then(
+      () => console.log('OUTCOME {}'),
+      (err) => console.log('OUTCOME ' + JSON.stringify({ name: err.name, message: err.message, fields: err.fields })))`;
+    const out = execFileSync(process.execPath, ['-e', probe, bundle.handlerFile, JSON.stringify(context)], {
+      cwd: dirname(bundle.handlerFile),
+      // As on Lambda: the AWS SDK comes from the runtime (here the project's node_modules), the rest from the zip.
+      env: { PATH: process.env.PATH ?? '', NODE_PATH: join(ROOT, 'node_modules'), ...fn.environment, AWS_REGION: 'ap-southeast-1', AWS_ACCESS_KEY_ID: 'offline', AWS_SECRET_ACCESS_KEY: 'offline' },
+      encoding: 'utf8',
+    });
+    const outcome = JSON.parse(out.split('\n').find((line) => line.startsWith('OUTCOME '))!.slice('OUTCOME '.length));
+    expect(outcome).toEqual({ name: 'ValidationError', message: expect.stringContaining('invalid task input'), fields: expect.objectContaining({ caseId: expect.any(String) }) });
+  });
 });
 
 type Template = { Resources: Record<string, Resource & { Condition?: string }>; Outputs: Record<string, { Condition?: string }>; Conditions: Record<string, unknown> };
