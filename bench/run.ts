@@ -1,5 +1,6 @@
 import { execFileSync } from 'node:child_process';
 import { join } from 'node:path';
+import { printBundleTables } from './bundle-table';
 import { printRosterTable } from './roster-table';
 
 /**
@@ -7,6 +8,8 @@ import { printRosterTable } from './roster-table';
  * Figures are measurements of this machine, not assertions; tests never depend on them.
  */
 const BENCHES: Record<string, { script: string; scenarios: string[] }> = {
+  // One scenario: it packages the service once, then measures every function beside its floor.
+  bundles: { script: 'bundle-scenario.ts', scenarios: ['functions'] },
   roster: { script: 'roster-scenario.ts', scenarios: ['1k x 10k', '1k x 700 (tight)', '10k x 100k', '10k x 10k (short supply)', 'dense 2000 x 2000', '150 x 100 (small)'] },
   wishes: { script: 'wish-scenario.ts', scenarios: ['1k x 10k', '10k x 100k'] },
   lag: { script: 'lag-scenario.ts', scenarios: ['wish-vet', 'case-grid-check', 'accept-after-dispatch'] },
@@ -29,6 +32,10 @@ if (which === 'intake') {
   const { rows: intake, startMs, cases } = rows[0] as { rows: unknown[]; startMs: number; cases: number };
   console.table(intake);
   console.log(`stack healthy in ${startMs} ms; ${cases} cases filed`);
+  process.exit(0);
+}
+if (which === 'bundles') {
+  printBundleTables(rows[0] as unknown as Parameters<typeof printBundleTables>[0]);
   process.exit(0);
 }
 if (which === 'wishes' || which === 'lag') {
