@@ -14,11 +14,16 @@ export interface PairSource {
    * `below` is Infinity when every pair of the row in range is wanted.
    */
   forEachPair(row: number, below: number, visit: (column: number, cost: number) => void): number;
+  /** Calls `visit(row)` for every row with a pair in range of `column` (and may call it for more). */
+  forEachRowNear(column: number, visit: (row: number) => void): void;
 }
 
 /** What proves the plan optimal over all pairs, not just the candidates. */
 export interface OptimalityCertificate {
-  /** Solve–price rounds until no pair was missing. */
+  /**
+   * Solve–price rounds until no pair was missing. The first prices every covered row; after a
+   * repair, only the rows whose pairs' reduced costs may have fallen (see rowsToPriceAgain).
+   */
   rounds: number;
   /** (row, column) pairs priced against the duals, over all rounds. */
   pairsPriced: number;
@@ -28,7 +33,7 @@ export interface OptimalityCertificate {
   pairsAdded: number;
   /** Rows that let go of their slot for a pair added and were matched again, where a round did not start over. */
   rowsReaugmented: number;
-  /** Pairs of negative reduced cost in the last round: 0 whenever a plan is returned. */
+  /** Pairs of negative reduced cost found in the last round: 0 whenever a plan is returned. */
   violations: number;
   /** Edges of the first candidate graph and of the last. */
   candidatePairs: { first: number; last: number };
@@ -53,7 +58,10 @@ export interface OptimalityCertificate {
  */
 export function solveOverAllPairs(candidates: SparseRows, columns: number, source: PairSource): { result: AssignmentResult; rows: SparseRows; certificate: OptimalityCertificate } {
   const cover = coverGreedily(candidates, columns, source);
+  const rowsTotal = rowCount(candidates);
   let solver = new AssignmentSolver({ rows: coverableOnly(candidates, cover), columns });
+  solver.takeChanges();
+  let toPrice: number[] | 'every row' = 'every row';
   let rounds = 0;
   let pairsPriced = 0;
   let pairsAdded = 0;
@@ -66,9 +74,9 @@ export function solveOverAllPairs(candidates: SparseRows, columns: number, sourc
     const { columnOfRow, rowDual: u, columnDual: v, shift } = result;
     const missing = { row: [] as number[], column: [] as number[], cost: [] as number[] };
     source.usePotentials(v);
-    for (let r = 0; r < rowCount(rows); r += 1) {
+    const priceRow = (r: number) => {
       if ((columnOfRow[r] === -1) !== (cover.columnOfRow[r] === -1)) throw new Error(`row ${r} covered on one graph and not the other`);
-      if (columnOfRow[r] === -1) continue;
+      if (columnOfRow[r] === -1) return;
       const ur = u[r]!;
       pairsPriced += source.forEachPair(r, ur - shift, (j, cost) => {
         if (cost + shift - ur - v[j]! < 0) {
@@ -77,16 +85,42 @@ export function solveOverAllPairs(candidates: SparseRows, columns: number, sourc
           missing.cost.push(cost);
         }
       });
-    }
+    };
+    if (toPrice === 'every row') for (let r = 0; r < rowsTotal; r += 1) priceRow(r);
+    else toPrice.forEach(priceRow);
     if (missing.row.length === 0) {
       const candidatePairs = { first: candidates.column.length, last: rows.column.length };
       return { result, rows, certificate: { rounds, pairsPriced, pairsListedForCoverage: cover.pairsListed, pairsAdded, rowsReaugmented, violations: 0, candidatePairs } };
     }
     pairsAdded += missing.row.length;
     const repaired = solver.addEdges(missing);
-    if (repaired === 'start over') solver = new AssignmentSolver({ rows: solver.graph, columns });
-    else rowsReaugmented += repaired.rowsReaugmented;
+    if (repaired === 'start over') {
+      solver = new AssignmentSolver({ rows: solver.graph, columns });
+      solver.takeChanges();
+      toPrice = 'every row';
+    } else {
+      rowsReaugmented += repaired.rowsReaugmented;
+      toPrice = rowsToPriceAgain(solver.takeChanges(), rowsTotal, source);
+    }
   }
+}
+
+/**
+ * After a repair, only pairs whose reduced cost may have fallen: those of rows whose potential
+ * changed, and those into columns whose potential rose. Every other potential stayed or fell (a
+ * column's), so every other pair is still as non-negative as the last round found it.
+ */
+function rowsToPriceAgain(changes: { rows: number[]; raisedColumns: number[] }, rowsTotal: number, source: PairSource): number[] {
+  const listed = new Uint8Array(rowsTotal);
+  const rows: number[] = [];
+  const list = (r: number) => {
+    if (listed[r]) return;
+    listed[r] = 1;
+    rows.push(r);
+  };
+  changes.rows.forEach(list);
+  for (const j of changes.raisedColumns) source.forEachRowNear(j, list);
+  return rows;
 }
 
 /** The candidates of the rows the cover covers, with the cover's own edge; the other rows get none. */

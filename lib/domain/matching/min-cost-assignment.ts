@@ -72,6 +72,10 @@ export class AssignmentSolver {
   private readonly finalized: number[] = [];
   private readonly heap = new MinHeap();
   private closedColumns = 0;
+  /** Rows whose potential changed and columns whose potential rose, since `takeChanges` was last called. */
+  private readonly rowChanged: Uint8Array;
+  private changedRows: number[] = [];
+  private raisedColumns: number[] = [];
 
   constructor(problem: AssignmentProblem) {
     const { columns } = problem;
@@ -91,6 +95,7 @@ export class AssignmentSolver {
     this.dist = new Float64Array(columns).fill(Infinity);
     this.via = new Int32Array(columns);
     this.done = new Uint8Array(columns);
+    this.rowChanged = new Uint8Array(rows);
     let closedAny = false;
     for (let r = 0; r < rows; r += 1) if (!this.augment(r)) closedAny = true;
     if (closedAny) liftClosedRegions(this.rows, this.shift, this.u, this.v, this.columnOfRow, this.rowClosedBy, this.columnClosedBy);
@@ -138,11 +143,13 @@ export class AssignmentSolver {
         let lowest = Infinity;
         for (let e = start[r]!; e < start[r + 1]!; e += 1) lowest = Math.min(lowest, cost[e]! + shift - v[column[e]!]!);
         u[r] = lowest;
+        this.changed(r);
         if (!this.augment(r)) throw new Error(`row ${r} could not be covered again`);
       }
       for (const j of columns) {
         if (rowOfColumn[j] !== -1 || v[j] === 0) continue;
         v[j] = 0;
+        this.raisedColumns.push(j);
         rowsIntoColumn ??= transpose(this.rows, v.length);
         for (let e = rowsIntoColumn.start[j]!; e < rowsIntoColumn.start[j + 1]!; e += 1) {
           const k = rowsIntoColumn.column[e]!;
@@ -151,6 +158,24 @@ export class AssignmentSolver {
       }
     }
     return { rowsReaugmented };
+  }
+
+  /**
+   * What moved since the last call: every potential not listed here either stayed or fell (a column's),
+   * which only raises reduced costs, so a pair found non-negative before still is.
+   */
+  takeChanges(): { rows: number[]; raisedColumns: number[] } {
+    const changes = { rows: this.changedRows, raisedColumns: this.raisedColumns };
+    for (const r of this.changedRows) this.rowChanged[r] = 0;
+    this.changedRows = [];
+    this.raisedColumns = [];
+    return changes;
+  }
+
+  private changed(r: number): void {
+    if (this.rowChanged[r]) return;
+    this.rowChanged[r] = 1;
+    this.changedRows.push(r);
   }
 
   result(): AssignmentResult {
@@ -222,10 +247,12 @@ export class AssignmentSolver {
     }
     if (free !== -1) {
       u[r]! += freeDist;
+      this.changed(r);
       for (const j of finalized) {
         const delta = freeDist - dist[j]!;
         v[j]! -= delta;
         u[rowOfColumn[j]!]! += delta;
+        if (delta !== 0) this.changed(rowOfColumn[j]!);
       }
       for (let j = free; ; ) {
         const previous = via[j]!;

@@ -1,5 +1,6 @@
 import { solveOverAllPairs, type OptimalityCertificate, type PairSource } from '../matching/column-generation';
 import { PotentialGrid } from '../matching/potential-grid';
+import { PointIndex } from '../matching/spatial-index';
 import { SparseRowsBuilder, type SparseRows } from '../matching/sparse-rows';
 import type { Availability, TimeWindow } from './availability';
 import { MILLI } from '../matching/min-cost-assignment';
@@ -195,6 +196,7 @@ const WIDE_DISC_KM = 2;
 
 function pairsWithin(tables: RosterTables): PairSource {
   const found: number[] = [];
+  let elderIndex: PointIndex | undefined;
   const floor = tables.costFloorOfStrangers;
   const grid = new PotentialGrid(tables.volunteerX, tables.volunteerY, 1);
   // A hair of slack on every distance, so rounding in the plane never rules out a pair in reach.
@@ -206,6 +208,12 @@ function pairsWithin(tables: RosterTables): PairSource {
         for (let s = tables.slotStart[w]!; s < tables.slotStart[w]! + tables.slotCount[w]!; s += 1) best = Math.max(best, v[s]! - tables.slotExtra[s]!);
         return best;
       });
+    },
+    forEachRowNear(slot, visit) {
+      elderIndex ??= new PointIndex(tables.elderX, tables.elderY);
+      const w = tables.slotVolunteer[slot]!;
+      const n = elderIndex.within(tables.volunteerX[w]!, tables.volunteerY[w]!, COSTS.maxKm, found);
+      for (let k = 0; k < n; k += 1) visit(found[k]!);
     },
     forEachPair(r, below, visit) {
       let weighed = 0;
