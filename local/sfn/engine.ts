@@ -4,6 +4,7 @@ import { Activity } from '../activity';
 import type { VirtualClock } from '../clock';
 import { HEARTBEAT_KEY, prepareDefinition, STATE_INPUT_KEY, TIMEOUT_KEY, TOKEN_PLACEHOLDER, type PreparedDefinition } from './definition';
 import { noJournal, type ExecutionJournal, type JournalEntry, type Outcome, type PauseWait } from './journal';
+import { validateOnce } from './validation-cache';
 
 /** An error as the Step Functions API reports it (`ExecutionAlreadyExists`, `TaskTimedOut`, …). */
 export class SfnApiError extends Error {
@@ -126,10 +127,10 @@ export class LocalStepFunctions {
     else this.activity.end();
   }
 
-  /** Validates the definition once (ajv costs ~90 ms for a large one); executions reuse it unvalidated. */
+  /** Validates the definition once (see validation-cache.ts); executions reuse it unvalidated. */
   register(arn: string, name: string, definition: Record<string, unknown>): void {
     const prepared = prepareDefinition(definition);
-    new StateMachine(prepared.definition as never, { validationOptions: { checkArn: false } });
+    validateOnce(prepared.definition, () => new StateMachine(prepared.definition as never, { validationOptions: { checkArn: false } }));
     this.machines.set(arn, { name, prepared, createdAt: this.clock.now() });
   }
 
