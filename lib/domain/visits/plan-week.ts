@@ -152,8 +152,8 @@ export function planWeek(input: {
 function candidateRows(tables: RosterTables, limit: number): SparseRows {
   const builder = new SparseRowsBuilder();
   const found: number[] = [];
-  const costs: number[] = [];
-  const order: number[] = [];
+  // Each volunteer found, keyed cost first and position second, so a plain numeric sort orders them.
+  let keys = new Float64Array(256);
   const addVolunteer = (w: number, pair: number) => {
     for (let s = tables.slotStart[w]!; s < tables.slotStart[w]! + tables.slotCount[w]!; s += 1) builder.add(s, pair + tables.slotExtra[s]!);
   };
@@ -161,19 +161,21 @@ function candidateRows(tables: RosterTables, limit: number): SparseRows {
     const x = tables.elderX[r]!;
     const y = tables.elderY[r]!;
     const n = limit === Infinity ? tables.index.within(x, y, COSTS.maxKm, found) : tables.index.around(x, y, 3 * limit, COSTS.maxKm, found);
-    const previous = tables.elderPrevious[r]!;
-    let previousListed = previous === -1;
-    order.length = 0;
+    if (n > keys.length) keys = new Float64Array(2 * n);
+    let inRange = 0;
     for (let k = 0; k < n; k += 1) {
       const km = tables.km(r, found[k]!);
-      if (km > COSTS.maxKm) continue;
-      costs[k] = tables.pairCost(r, found[k]!, km);
-      order.push(k);
+      if (km <= COSTS.maxKm) keys[inRange++] = tables.pairCost(r, found[k]!, km) * POSITIONS + k;
     }
-    if (order.length > limit) order.sort((a, b) => costs[a]! - costs[b]!).length = limit;
-    for (const k of order) {
-      if (found[k] === previous) previousListed = true;
-      addVolunteer(found[k]!, costs[k]!);
+    const chosen = keys.subarray(0, inRange);
+    if (inRange > limit) chosen.sort();
+    const previous = tables.elderPrevious[r]!;
+    let previousListed = previous === -1;
+    for (let i = 0; i < Math.min(inRange, limit); i += 1) {
+      const k = ((chosen[i]! % POSITIONS) + POSITIONS) % POSITIONS;
+      const w = found[k]!;
+      if (w === previous) previousListed = true;
+      addVolunteer(w, (chosen[i]! - k) / POSITIONS);
     }
     if (!previousListed) {
       const km = tables.km(r, previous);
@@ -183,6 +185,9 @@ function candidateRows(tables: RosterTables, limit: number): SparseRows {
   }
   return builder.build();
 }
+
+/** Room for the position of a volunteer found around an elder, below a cost in a sort key. */
+const POSITIONS = 2 ** 20;
 
 /**
  * Every (elder, slot) pair within range that could cost less than `below + v_slot`. A volunteer other
