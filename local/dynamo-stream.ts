@@ -73,9 +73,15 @@ export interface StreamPollerOptions {
   /** Where the last sequence number handed over per shard is kept between runs; none: in memory. */
   checkpointFile?: string;
   log: (line: string) => void;
-  /** Real milliseconds between polls while the stream is quiet. */
-  idleMs?: number;
+  /**
+   * Real milliseconds before the next poll once a poll found nothing: the first, doubling while the
+   * stream stays quiet up to the second (Lambda's own pollers back off too). The stack drains every
+   * stream itself whenever it settles, so the timer only catches writes from outside it.
+   */
+  idleMs?: { first: number; max: number };
 }
+
+const IDLE_MS = { first: 100, max: 1600 };
 
 /**
  * Lambda's event source mapping for a DynamoDB stream, on DynamoDB Local: reads every shard in order
@@ -138,12 +144,17 @@ export class DynamoStreamPoller {
     await this.current?.catch(() => undefined);
   }
 
+  /** The wait before the next poll while the stream stays quiet. */
+  private idleFor = 0;
+
   private poll(): void {
     if (this.stopped) return;
     this.round().then(
       (n) => {
         this.lastError = '';
-        this.timer = setTimeout(() => this.poll(), n ? 0 : (this.opts.idleMs ?? 100));
+        const idle = this.opts.idleMs ?? IDLE_MS;
+        this.idleFor = n ? 0 : this.idleFor ? Math.min(idle.max, this.idleFor * 2) : idle.first;
+        this.timer = setTimeout(() => this.poll(), this.idleFor);
         this.timer.unref();
       },
       (err: Error) => {
