@@ -5,6 +5,8 @@ export interface ImportCost {
   wallMs: number;
   /** Steadier than wall time on a machine others are busy on: time spent waiting for a core is not in it. */
   cpuMs: number;
+  /** CPU of the whole process up to then, node's own start-up included (what a cold start also pays). */
+  processCpuMs: number;
 }
 
 /**
@@ -16,8 +18,8 @@ export function coldImport(opts: { modules: string[]; cwd: string; env: Record<s
   const probe = [
     'const t = performance.now(), c = process.cpuUsage();',
     'for (const m of JSON.parse(process.argv[1])) require(m);',
-    'const { user, system } = process.cpuUsage(c);',
-    'process.stdout.write(JSON.stringify({ wallMs: performance.now() - t, cpuMs: (user + system) / 1000 }));',
+    'const { user, system } = process.cpuUsage(c), whole = process.cpuUsage();',
+    'process.stdout.write(JSON.stringify({ wallMs: performance.now() - t, cpuMs: (user + system) / 1000, processCpuMs: (whole.user + whole.system) / 1000 }));',
   ].join(' ');
   const out = execFileSync(process.execPath, [...opts.nodeFlags, '-e', probe, JSON.stringify(opts.modules)], {
     cwd: opts.cwd,

@@ -50,7 +50,18 @@ function withLinkedMap(handlerFile: string, mapFile: string): string {
 }
 
 function medianCost(samples: ImportCost[]): ImportCost {
-  return { wallMs: quantile(samples.map((s) => s.wallMs), 0.5), cpuMs: quantile(samples.map((s) => s.cpuMs), 0.5) };
+  const median = (figure: keyof ImportCost) => quantile(samples.map((s) => s[figure]), 0.5);
+  return { wallMs: median('wallMs'), cpuMs: median('cpuMs'), processCpuMs: median('processCpuMs') };
+}
+
+/** NODE_OPTIONS as the packaged template gives the function: an earlier package may predate serverless.yml. */
+function deployedNodeOptions(packagedDir: string, name: string): string {
+  const template = JSON.parse(readFileSync(join(packagedDir, 'cloudformation-template-update-stack.json'), 'utf8')) as {
+    Resources: Record<string, { Type: string; Properties: { FunctionName?: string; Environment?: { Variables?: Record<string, unknown> } } }>;
+  };
+  const fn = Object.values(template.Resources).find((r) => r.Type === 'AWS::Lambda::Function' && r.Properties.FunctionName?.endsWith(`-${name}`));
+  if (!fn) throw new Error(`${packagedDir}: no function ${name} in the packaged template`);
+  return String(fn.Properties.Environment?.Variables?.NODE_OPTIONS ?? '');
 }
 
 function main(): void {
@@ -64,7 +75,7 @@ function main(): void {
       const unpackedDir = join(work, 'unpacked', fn.name);
       const contents = unpackFunction(join(packagedDir, `${fn.name}.zip`), unpackedDir, fn.handler);
       const mapFile = mapOf(contents.handlerFile, unpackedDir, packagedDir);
-      const { NODE_OPTIONS: nodeOptions = '', ...environment } = fn.environment;
+      const { NODE_OPTIONS: _flags, ...environment } = fn.environment;
       return {
         fn,
         contents,
@@ -73,7 +84,7 @@ function main(): void {
         mapFile,
         mapBytes: mapFile ? readFileSync(mapFile).length : 0,
         mappedCopy: mapFile ? withLinkedMap(contents.handlerFile, mapFile) : undefined,
-        deployedWithMaps: nodeOptions.split(/\s+/).includes('--enable-source-maps') && contents.mapBytesInZip > 0,
+        deployedWithMaps: deployedNodeOptions(packagedDir, fn.name).split(/\s+/).includes('--enable-source-maps') && contents.mapBytesInZip > 0,
         floor: [] as ImportCost[],
         bare: [] as ImportCost[],
         mapped: [] as ImportCost[],

@@ -21,6 +21,7 @@ const kb = (bytes: number) => Math.round(bytes / 102.4) / 10;
 const round = (x: number, digits = 1) => Math.round(x * 10 ** digits) / 10 ** digits;
 const wallRatio = (r: FunctionRow) => r.deployed.wallMs / r.floor.wallMs;
 const cpuRatio = (r: FunctionRow) => r.deployed.cpuMs / r.floor.cpuMs;
+const processRatio = (r: FunctionRow) => r.deployed.processCpuMs / r.floor.processCpuMs;
 
 /** The bundles bench's result: spread over the functions, then the ones furthest from the targets. */
 export function printBundleTables(result: { runs: number; node: string; functions: FunctionRow[] }): void {
@@ -45,6 +46,8 @@ export function printBundleTables(result: { runs: number; node: string; function
     spread('cold import CPU ms', rows.map((r) => r.deployed.cpuMs), ''),
     spread('floor CPU ms', rows.map((r) => r.floor.cpuMs), ''),
     spread('import / floor, CPU', rows.map(cpuRatio), `≤ ${IMPORT_BOUND_RATIO}`, 2),
+    spread('whole process CPU ms (node start-up + import)', rows.map((r) => r.deployed.processCpuMs), ''),
+    spread('whole process / floor process, CPU', rows.map(processRatio), '', 2),
     ...(mapped.length
       ? [
           spread('--enable-source-maps with its map / without, wall', mapped.map((r) => r.withMaps!.wallMs / r.withoutMaps.wallMs), 'small', 2),
