@@ -1,4 +1,4 @@
-import type { PairSource } from './column-generation';
+import type { PairSource } from './pair-source';
 import { rowCount, type SparseRows } from './sparse-rows';
 
 /**

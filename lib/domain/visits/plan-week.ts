@@ -2,38 +2,12 @@ import { solveOverAllPairs, type OptimalityCertificate, type PairSource } from '
 import { PotentialGrid } from '../matching/potential-grid';
 import { PointIndex } from '../matching/spatial-index';
 import { SparseRowsBuilder, type SparseRows } from '../matching/sparse-rows';
-import type { Availability, TimeWindow } from './availability';
+import type { TimeWindow } from './availability';
 import { MILLI } from '../matching/min-cost-assignment';
 import { RosterTables } from './roster-tables';
+import { RISK_TIERS, VISIT_EVERY_DAYS, type RosterElder, type RosterVolunteer } from './roster-people';
 
-export const RISK_TIERS = ['high', 'key', 'general'] as const;
-export type RiskTier = (typeof RISK_TIERS)[number];
-/** Visit frequency by risk tier: high weekly, key monthly, general quarterly. */
-export const VISIT_EVERY_DAYS: Record<RiskTier, number> = { high: 7, key: 28, general: 91 };
-
-export interface RosterElder {
-  elderId: string;
-  gridId: string;
-  location: { lat: number; lng: number };
-  riskTier: RiskTier;
-  languages: string[];
-  preferredGender?: 'F' | 'M';
-  lastVisitAt?: string;
-  lastVolunteerId?: string;
-}
-
-export interface RosterVolunteer {
-  volunteerId: string;
-  gridId: string;
-  teamId?: string;
-  location: { lat: number; lng: number };
-  gender?: 'F' | 'M';
-  languages: string[];
-  availability: Availability;
-  maxVisitsPerWeek: number;
-  /** Micro-wishes: whether suggestions are welcome, which kinds, how many a week. */
-  wishes?: { optIn: boolean; interests: string[]; perWeek: number };
-}
+export { RISK_TIERS, VISIT_EVERY_DAYS, type RiskTier, type RosterElder, type RosterVolunteer } from './roster-people';
 
 export interface PlannedVisit {
   elderId: string;

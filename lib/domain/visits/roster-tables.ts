@@ -1,7 +1,7 @@
 import { MILLI } from '../matching/min-cost-assignment';
 import { LocalProjection, PointIndex } from '../matching/spatial-index';
 import { blocksInWeek, type Availability, type TimeWindow } from './availability';
-import type { RosterElder, RosterVolunteer } from './plan-week';
+import type { RosterElder, RosterVolunteer } from './roster-people';
 
 /** The cost terms of a pairing, in km-equivalents (see COSTS in plan-week.ts). */
 export interface PairCostTerms {
