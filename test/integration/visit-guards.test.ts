@@ -92,7 +92,9 @@ describe('临时儿女 guards: unique phones, no check-in after the welfare alar
 
     it('a re-run for the same week restarts a booked visit whose workflow is missing', async () => {
       const token = await admin();
-      const first = await ctx.t.api('POST', '/v1/admin/workflows/weekly-roster/executions', { token, body: {} });
+      // The same week as the re-run below: whatever other tests registered and left unplanned (a random
+      // order may run them first, and move the clock into that week) is planned now, not counted below.
+      const first = await ctx.t.api('POST', '/v1/admin/workflows/weekly-roster/executions', { token, body: { weekOf: '2026-12-01' } });
       expect(first.status).toBe(202);
       await ctx.t.stack.settle();
 
