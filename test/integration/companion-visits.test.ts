@@ -111,11 +111,17 @@ describe('临时儿女 companionship visits on the local engine', () => {
 
   it('a missed visit goes to the backup and the grid worker; the backup checks in by SMS 到', async () => {
     const candidates = [...visits].sort((a, b) => a.windowStart.localeCompare(b.windowStart)).filter((v) => Date.parse(v.windowStart) > ctx.t.stack.clock.nowMs() + 3 * 3600_000);
-    // A backup who backs up no other visit ending near this one: every visit nobody checks in to is
-    // missed as the clock passes it, and a backup's 到 checks in to the one missed last. Which visit
-    // this test gets depends on how far the tests before it (in whatever order) moved the clock.
+    // A backup with no other visit ending near this one, as backup or as its own volunteer: every visit
+    // nobody checks in to is missed as the clock passes it, and a 到 checks in to the visit whose
+    // check-in opened to that volunteer last. Which visit this test gets depends on how far the tests
+    // before it (in whatever order) moved the clock.
     const backsUpAnotherNearby = (v: VisitRow) =>
-      visits.some((x) => x.visitId !== v.visitId && x.backupVolunteerId === v.backupVolunteerId && Math.abs(Date.parse(x.windowEnd) - Date.parse(v.windowEnd)) < 3 * 3600_000);
+      visits.some(
+        (x) =>
+          x.visitId !== v.visitId &&
+          (x.backupVolunteerId === v.backupVolunteerId || x.volunteerId === v.backupVolunteerId) &&
+          Math.abs(Date.parse(x.windowEnd) - Date.parse(v.windowEnd)) < 3 * 3600_000,
+      );
     const missed = candidates.find((v) => !backsUpAnotherNearby(v))!;
     await ctx.t.advance(untilStart(missed, 0) + (Date.parse(missed.windowEnd) - Date.parse(missed.windowStart)) / 1000 + 30 * 60 + 1);
     expect((await visit(missed.visitId)).status).toBe('missed');
