@@ -1,3 +1,5 @@
+import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { DynamoDBDocumentClient, GetCommand } from '@aws-sdk/lib-dynamodb';
 import autocannon from 'autocannon';
 import { spawn, type ChildProcess } from 'node:child_process';
 import { createServer } from 'node:net';
@@ -92,6 +94,42 @@ async function getItemRequest(endpoint: string): Promise<string> {
   return JSON.stringify({ TableName: table, Key: { pk, sk } });
 }
 
+/**
+ * The second floor: the same GetItem through the AWS SDK v3 document client (what every handler uses),
+ * from one Node process with CONNECTIONS calls in flight. A report costs about five such calls before it
+ * is answered, and its workflow about fifteen more.
+ */
+async function sdkGetItems(endpoint: string, request: string): Promise<Row> {
+  const { TableName, Key } = JSON.parse(request) as { TableName: string; Key: Record<string, { S: string }> };
+  const db = DynamoDBDocumentClient.from(new DynamoDBClient({ endpoint, region: 'local', credentials: { accessKeyId: 'local', secretAccessKey: 'local' } }));
+  const key = Object.fromEntries(Object.entries(Key).map(([k, v]) => [k, v.S]));
+  const latencies: number[] = [];
+  const until = performance.now() + SECONDS * 1000;
+  await Promise.all(
+    Array.from({ length: CONNECTIONS }, async () => {
+      while (performance.now() < until) {
+        const t0 = performance.now();
+        await db.send(new GetCommand({ TableName, Key: key }));
+        latencies.push(performance.now() - t0);
+      }
+    }),
+  );
+  db.destroy();
+  latencies.sort((a, b) => a - b);
+  const at = (q: number) => Math.round(latencies[Math.min(latencies.length - 1, Math.floor(q * latencies.length))]!);
+  return {
+    scenario: 'GetItem via the AWS SDK v3 (floor of a handler call)',
+    connections: CONNECTIONS,
+    requests: latencies.length,
+    'req/s': Math.round(latencies.length / SECONDS),
+    'p50 ms': at(0.5),
+    'p99 ms': at(0.99),
+    'max ms': Math.round(latencies.at(-1)!),
+    timeouts: 0,
+    'non-2xx': 0,
+  };
+}
+
 let reportNo = 0;
 /** A report a resident could file: its own phone (the per-phone limit is not what is measured) and place. */
 function reportBody(): string {
@@ -117,6 +155,7 @@ async function main(): Promise<void> {
       body: getItem,
     });
     rows.push(floor);
+    rows.push(await sdkGetItems(stack.dynamodb, getItem));
     const created: string[] = [];
     rows.push(
       await load('POST /v1/cases', {
@@ -139,7 +178,10 @@ async function main(): Promise<void> {
     const withRatio = rows.map((r) => ({ ...r, 'p99 / floor p99': Math.round((r['p99 ms'] / Math.max(1, floor['p99 ms'])) * 10) / 10 }));
     process.stdout.write(`${JSON.stringify({ rows: withRatio, startMs: Math.round(stack.startMs), cases: created.length })}\n`);
   } finally {
+    // Waited for: a stack still writing its log into a pipe that closed with this process dies of EPIPE.
+    const exited = new Promise((resolve) => stack.child.once('exit', resolve));
     stack.child.kill('SIGTERM');
+    await exited;
   }
 }
 

@@ -6,7 +6,8 @@
  */
 export class ConcurrencyLimit {
   private running = 0;
-  private readonly waiting: Array<() => void> = [];
+  private readonly waiting: Array<{ go: () => void; refuse: (err: Error) => void }> = [];
+  private closedWith: Error | undefined;
 
   constructor(readonly limit: number) {
     if (!Number.isInteger(limit) || limit < 1) throw new Error(`a concurrency limit is a whole number ≥ 1, not ${limit}`);
@@ -18,15 +19,22 @@ export class ConcurrencyLimit {
   }
 
   async run<T>(work: () => Promise<T>): Promise<T> {
-    if (this.running >= this.limit) await new Promise<void>((resolve) => this.waiting.push(resolve));
+    if (this.closedWith) throw this.closedWith;
+    if (this.running >= this.limit) await new Promise<void>((go, refuse) => this.waiting.push({ go, refuse }));
     else this.running += 1;
     try {
       return await work();
     } finally {
       // The turn passes straight to the next in line, so a newcomer cannot overtake it.
       const next = this.waiting.shift();
-      if (next) next();
+      if (next) next.go();
       else this.running -= 1;
     }
+  }
+
+  /** Refuses the work still waiting, and any that comes, with `reason`; work under way runs on to its end. */
+  close(reason: Error): void {
+    this.closedWith = reason;
+    for (const { refuse } of this.waiting.splice(0)) refuse(reason);
   }
 }

@@ -120,6 +120,15 @@ export class LambdaRuntime {
     return sandbox;
   }
 
+  /**
+   * The stack is stopping: invocations by services still waiting for a turn fail (the service retries
+   * them after the next start: a journaled execution resumes, a stream batch is read again); those
+   * under way run on.
+   */
+  refuseQueued(): void {
+    this.serviceTurns.close(Object.assign(new Error('the local stack is stopping'), { name: 'Lambda.ServiceException' }));
+  }
+
   /** Starts `fn` cold without calling it, as provisioned concurrency does: its configuration is parsed then. */
   coldStart(fn: LocalFunction): void {
     this.sandboxOf(fn);

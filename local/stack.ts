@@ -337,6 +337,12 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
     };
     handler = httpApi(runtime, issuer, localRoutes, config.cors);
 
+    // Run first when stopping: the journal is closed and executions let go before queued invocations
+    // are refused, so nothing a refusal sets off is written down; stream pollers then stop at once.
+    cleanups.push(() => {
+      stepFunctions.stopAll();
+      runtime.refuseQueued();
+    });
     const stack: LocalStack = {
       url,
       dynamoAccess: { region: dynamo.region, credentials: dynamo.credentials },

@@ -32,6 +32,18 @@ describe('a concurrency limit', () => {
     await expect(limit.run(async () => 'next')).resolves.toBe('next');
   });
 
+  it('once closed, refuses the work still waiting and any that comes, and lets the work under way finish', async () => {
+    const limit = new ConcurrencyLimit(1);
+    const running = gate();
+    const underWay = limit.run(async () => (await running.opened, 'finished'));
+    const waiting = limit.run(async () => 'ran');
+    limit.close(new Error('stopping'));
+    await expect(waiting).rejects.toThrow('stopping');
+    await expect(limit.run(async () => 'ran')).rejects.toThrow('stopping');
+    running.open();
+    await expect(underWay).resolves.toBe('finished');
+  });
+
   it('refuses a limit that is not a whole number of at least one', () => {
     expect(() => new ConcurrencyLimit(0)).toThrow('whole number');
     expect(() => new ConcurrencyLimit(1.5)).toThrow('whole number');

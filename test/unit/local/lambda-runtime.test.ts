@@ -117,6 +117,21 @@ describe('the local Lambda runtime', () => {
     expect(runtime.runs).toBe(3);
     expect(activity.isIdle()).toBe(true);
   });
+
+  it('when the stack stops, refuses the invocations still waiting for a turn instead of running them', async () => {
+    undo();
+    runtime = new LambdaRuntime(FIXTURES, config.functions, activity, 1);
+    undo = runtime.provide({ everyFunction: { AWS_REGION: 'ap-southeast-1' }, standIns: {} });
+    const hanging = runtime.invoke(fn('sleepy'), { hang: true }, { answerMayBeLost: true });
+    hanging.catch(() => undefined);
+    const queued = runtime.invoke(fn('withoutSecret'), {}, { answerMayBeLost: true });
+    runtime.refuseQueued();
+    // Refused at once, not after the hanging call's timeout; a stopping stack waited for the whole queue.
+    await expect(queued).rejects.toMatchObject({ name: 'Lambda.ServiceException' });
+    expect(runtime.runs).toBe(1);
+    await expect(runtime.invoke(fn('withoutSecret'), {}, { answerMayBeLost: true })).rejects.toMatchObject({ name: 'Lambda.ServiceException' });
+    await expect(hanging).rejects.toMatchObject({ name: 'Sandbox.Timedout' });
+  });
 });
 
 /** `npm start` loads handlers with Node's own loader (jest has its own): the same separation holds there. */
