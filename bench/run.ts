@@ -15,6 +15,7 @@ const BENCHES: Record<string, { script: string; scenarios: string[] }> = {
   lag: { script: 'lag-scenario.ts', scenarios: ['wish-vet', 'case-grid-check', 'accept-after-dispatch'] },
   // One stack, one run: the floor and every route measured side by side under the same load.
   intake: { script: 'intake-scenario.ts', scenarios: ['all'] },
+  startup: { script: 'startup-scenario.ts', scenarios: ['all'] },
 };
 
 const which = process.argv[2] ?? 'roster';
@@ -32,6 +33,12 @@ if (which === 'intake') {
   const { rows: intake, startMs, cases } = rows[0] as { rows: unknown[]; startMs: number; cases: number };
   console.table(intake);
   console.log(`stack healthy in ${startMs} ms; ${cases} cases filed`);
+  process.exit(0);
+}
+if (which === 'startup') {
+  const { rows: startup, ratio } = rows[0] as { rows: unknown[]; ratio: number };
+  console.table(startup);
+  console.log(`npm start / JVM alone (medians): ${ratio}×`);
   process.exit(0);
 }
 if (which === 'bundles') {
