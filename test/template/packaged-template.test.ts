@@ -1,10 +1,10 @@
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import yaml from 'js-yaml';
 import { loadServerlessConfig } from '../../local/serverless-config';
 import { unpackFunction } from '../support/function-bundle';
+import { packagedService } from '../support/packaged-service';
 
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const aslValidator = require('asl-validator') as (definition: unknown) => { isValid: boolean; errors: unknown[] };
@@ -84,16 +84,10 @@ describe('the packaged CloudFormation template', () => {
   const ofType = (type: string) => Object.entries(resources).filter(([, r]) => r.Type === type);
 
   beforeAll(() => {
-    dir = mkdtempSync(join(tmpdir(), 'minqing-package-'));
-    execFileSync(join(ROOT, 'node_modules/.bin/serverless'), ['package', '--stage', 'ci', '--region', 'ap-southeast-1', '--package', dir], {
-      cwd: ROOT,
-      env: { ...process.env, AWS_ACCESS_KEY_ID: 'offline', AWS_SECRET_ACCESS_KEY: 'offline', SLS_TELEMETRY_DISABLED: '1' },
-      stdio: 'pipe',
-    });
+    dir = packagedService();
     raw = readFileSync(join(dir, 'cloudformation-template-update-stack.json'), 'utf8');
     resources = JSON.parse(raw).Resources;
   }, 120_000);
-  afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
   it('runs every function on nodejs22.x, arm64, with JSON logs and its own role', () => {
     const functions = ofType('AWS::Lambda::Function');
@@ -411,15 +405,9 @@ describe('the packaged template with an edge web ACL (--param edgeWebAclArn)', (
   let template: Template;
 
   beforeAll(() => {
-    dir = mkdtempSync(join(tmpdir(), 'minqing-package-edge-'));
-    execFileSync(join(ROOT, 'node_modules/.bin/serverless'), ['package', '--stage', 'ci', '--region', 'ap-southeast-1', '--package', dir, `--param=edgeWebAclArn=${WEB_ACL}`], {
-      cwd: ROOT,
-      env: { ...process.env, AWS_ACCESS_KEY_ID: 'offline', AWS_SECRET_ACCESS_KEY: 'offline', SLS_TELEMETRY_DISABLED: '1' },
-      stdio: 'pipe',
-    });
+    dir = packagedService([`--param=edgeWebAclArn=${WEB_ACL}`]);
     template = JSON.parse(readFileSync(join(dir, 'cloudformation-template-update-stack.json'), 'utf8')) as Template;
   }, 120_000);
-  afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
   it('serves the HTTP API through CloudFront carrying the web ACL, uncached, with the API\'s own Host', () => {
     expect(conditionHolds(template, 'HasEdgeWebAcl')).toBe(true);

@@ -1,9 +1,7 @@
-import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { packagedService } from '../support/packaged-service';
 
-const ROOT = resolve(__dirname, '../..');
 const PARAMETER = '/minqing/ci/phone-digest-keyring';
 type Resource = { Type: string; Properties: Record<string, any> };
 type Statement = { Effect: string; Action: string | string[]; Resource: unknown; Condition?: Record<string, any> };
@@ -15,15 +13,9 @@ describe('the phone-digest keyring in the packaged template', () => {
   const statementsOf = (role: Resource): Statement[] => (role.Properties.Policies ?? []).flatMap((p: any) => p.PolicyDocument.Statement as Statement[]);
 
   beforeAll(() => {
-    dir = mkdtempSync(join(tmpdir(), 'minqing-package-keyring-'));
-    execFileSync(join(ROOT, 'node_modules/.bin/serverless'), ['package', '--stage', 'ci', '--region', 'ap-southeast-1', '--package', dir], {
-      cwd: ROOT,
-      env: { ...process.env, AWS_ACCESS_KEY_ID: 'offline', AWS_SECRET_ACCESS_KEY: 'offline', SLS_TELEMETRY_DISABLED: '1' },
-      stdio: 'pipe',
-    });
+    dir = packagedService();
     resources = JSON.parse(readFileSync(join(dir, 'cloudformation-template-update-stack.json'), 'utf8')).Resources;
   }, 120_000);
-  afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
   it('tells every function where the keyring is', () => {
     for (const [, fn] of ofType('AWS::Lambda::Function')) expect(fn.Properties.Environment.Variables.PHONE_KEY_PARAMETER).toBe(PARAMETER);
