@@ -100,13 +100,18 @@ describe('the local Lambda runtime', () => {
     await expect(bare.invoke(fn('withSecret') as LocalFunction, {})).rejects.toThrow(/no environment/);
   });
 
-  it('lets invocations by services take turns, while an HTTP call (someone waits on it) runs at once', async () => {
+  /** A runtime whose services have one turn, held by a call that never answers (until its 1 s timeout), and one call queued behind it. */
+  const oneTurnTaken = () => {
     undo();
     runtime = new LambdaRuntime(FIXTURES, config.functions, activity, 1);
     undo = runtime.provide({ everyFunction: { AWS_REGION: 'ap-southeast-1' }, standIns: {} });
     const hanging = runtime.invoke(fn('sleepy'), { hang: true }, { answerMayBeLost: true });
     hanging.catch(() => undefined);
-    const queued = runtime.invoke(fn('withoutSecret'), {}, { answerMayBeLost: true });
+    return { hanging, queued: runtime.invoke(fn('withoutSecret'), {}, { answerMayBeLost: true }) };
+  };
+
+  it('lets invocations by services take turns, while an HTTP call (someone waits on it) runs at once', async () => {
+    const { hanging, queued } = oneTurnTaken();
     // The HTTP call answers while the service's second call still waits for the first to end.
     await expect(call('withoutSecret')).resolves.toMatchObject({ has: false });
     expect(runtime.runs).toBe(2);
@@ -119,12 +124,7 @@ describe('the local Lambda runtime', () => {
   });
 
   it('when the stack stops, refuses the invocations still waiting for a turn instead of running them', async () => {
-    undo();
-    runtime = new LambdaRuntime(FIXTURES, config.functions, activity, 1);
-    undo = runtime.provide({ everyFunction: { AWS_REGION: 'ap-southeast-1' }, standIns: {} });
-    const hanging = runtime.invoke(fn('sleepy'), { hang: true }, { answerMayBeLost: true });
-    hanging.catch(() => undefined);
-    const queued = runtime.invoke(fn('withoutSecret'), {}, { answerMayBeLost: true });
+    const { hanging, queued } = oneTurnTaken();
     runtime.refuseQueued();
     // Refused at once, not after the hanging call's timeout; a stopping stack waited for the whole queue.
     await expect(queued).rejects.toMatchObject({ name: 'Lambda.ServiceException' });
