@@ -64,8 +64,9 @@ export function dueInPriorityOrder(elders: RosterElder[], weekStart: Date): Rost
  * Plans one week of companionship visits as an exact minimum-cost assignment of due elders to
  * volunteer time blocks (see min-cost-assignment.ts). Availability is a hard constraint (only offered
  * blocks exist), a volunteer's cap bounds their blocks, blocks already booked are not offered again,
- * and each block holds one visit, so nobody is double-booked. Every visit gets the cheapest other
- * candidate as its backup. Elders who cannot be covered are returned, never dropped.
+ * and each block holds one visit, so nobody is double-booked. Every visit gets as its backup the
+ * cheapest other candidate who is not visiting anyone else at that hour. Elders who cannot be covered
+ * are returned, never dropped.
  *
  * Exact over every volunteer within COSTS.maxKm, not just the candidates it starts from: the
  * candidate plan is priced against all pairs and re-solved until nothing is missing (see
@@ -85,8 +86,24 @@ export function planWeek(input: {
   const candidates = candidateRows(tables, input.candidates ?? COSTS.candidates);
   const { result, rows, certificate } = solveOverAllPairs(candidates, tables.slots, pairsWithin(tables));
 
-  const visits: PlannedVisit[] = [];
   const uncovered: RosterPlan['uncovered'] = [];
+  // A backup is called when the visit's own volunteer does not come: someone visiting another elder
+  // at that hour (planned now, or booked before) cannot be it.
+  // Booked blocks are known by their start (`booked`): one starting within the visit's window clashes.
+  const busy = new Map<number, Array<{ startMs: number; endMs: number }>>();
+  const busyWith = (w: number, startMs: number, endMs: number) => busy.set(w, [...(busy.get(w) ?? []), { startMs, endMs }]);
+  due.forEach((_, r) => {
+    const slot = result.columnOfRow[r]!;
+    if (slot === -1) return;
+    const { start, end } = tables.window(slot);
+    busyWith(tables.slotVolunteer[slot]!, start.getTime(), end.getTime());
+  });
+  const bookedOf = (w: number) => input.booked.get(input.volunteers[tables.volunteerOf[w]!]!.volunteerId) ?? [];
+  const freeDuring = (w: number, { start, end }: TimeWindow) =>
+    !(busy.get(w) ?? []).some((b) => b.startMs < end.getTime() && start.getTime() < b.endMs) &&
+    !bookedOf(w).some((b) => b.getTime() >= start.getTime() && b.getTime() < end.getTime());
+
+  const visits: PlannedVisit[] = [];
   due.forEach((elder, r) => {
     const slot = result.columnOfRow[r]!;
     if (slot === -1) {
@@ -94,6 +111,7 @@ export function planWeek(input: {
       return;
     }
     const primary = tables.slotVolunteer[slot]!;
+    const window = tables.window(slot);
     let backup = -1;
     let backupCost = Infinity;
     let cost = 0;
@@ -102,7 +120,7 @@ export function planWeek(input: {
       if (column === slot) cost = rows.cost[e]!;
       const w = tables.slotVolunteer[column]!;
       const pair = rows.cost[e]! - tables.slotExtra[column]!;
-      if (w !== primary && pair < backupCost) {
+      if (w !== primary && pair < backupCost && freeDuring(w, window)) {
         backup = w;
         backupCost = pair;
       }
@@ -111,7 +129,7 @@ export function planWeek(input: {
       elderId: elder.elderId,
       volunteerId: input.volunteers[tables.volunteerOf[primary]!]!.volunteerId,
       ...(backup !== -1 ? { backupVolunteerId: input.volunteers[tables.volunteerOf[backup]!]!.volunteerId } : {}),
-      window: tables.window(slot),
+      window,
       cost: cost / MILLI,
     });
   });

@@ -50,6 +50,27 @@ describe('planWeek', () => {
     expect(plan.visits).toMatchObject([{ elderId: 'E1', volunteerId: 'V-far', backupVolunteerId: 'V-near' }]);
   });
 
+  it("never names as backup someone visiting another elder at that hour, planned now or booked before", () => {
+    // E1 and E2 are visited in the same Saturday block by their nearest volunteers. Each of those is
+    // the other's cheapest alternative, but busy then; V-sunday, farther, is free at that hour.
+    const plan = planWeek({
+      weekStart: WEEK,
+      elders: [elder('E1', { location: at(0, 0) }), elder('E2', { location: at(0, 1) })],
+      volunteers: [
+        volunteer('V1', { location: at(0, 0) }),
+        volunteer('V2', { location: at(0, 1) }),
+        volunteer('V-sunday', { location: at(0, 4), availability: [{ days: ['SUN'], from: '09:00', to: '11:00' }] }),
+        // Next to E1 with a Sunday block left to offer, but already booked for Saturday 09:00.
+        volunteer('V-booked', { location: at(0, 0), maxVisitsPerWeek: 2, availability: [{ days: ['SAT', 'SUN'], from: '09:00', to: '11:00' }] }),
+      ],
+      booked: new Map([['V-booked', [new Date('2026-11-28T01:00:00Z')]]]),
+    });
+    expect(plan.visits.map((v) => [v.elderId, v.volunteerId, v.backupVolunteerId])).toEqual([
+      ['E1', 'V1', 'V-sunday'],
+      ['E2', 'V2', 'V-sunday'],
+    ]);
+  });
+
   it('respects language and gender preferences when it can', () => {
     const plan = planWeek({
       weekStart: WEEK,
