@@ -45,8 +45,7 @@ export function loadProjectGraph(project: string, file: string, shared: Require)
     if (known) return known.exports;
     const module: ModuleRecord = { exports: {} };
     graph.set(path, module);
-    if (extname(path) === '.json') module.exports = JSON.parse(readFileSync(path, 'utf8')) as Record<string, unknown>;
-    else compile(path)(module.exports, requireFrom(path), module, path, dirname(path));
+    compile(path)(module.exports, requireFrom(path), module, path, dirname(path));
     return module.exports;
   };
   const requireFrom =
@@ -54,7 +53,9 @@ export function loadProjectGraph(project: string, file: string, shared: Require)
     (request) => {
       if (!request.startsWith('.') && !request.startsWith(sep)) return shared(request);
       const target = resolveFile(from, request);
-      return target.startsWith(root) && !target.includes(`${sep}node_modules${sep}`) ? load(target) : shared(target);
+      // A JSON file is data, not module state: jest's registry reads it, as it would a package.
+      const own = target.startsWith(root) && !target.includes(`${sep}node_modules${sep}`) && extname(target) !== '.json';
+      return own ? load(target) : shared(target);
     };
   // Resolved as if required from a file at the project's root.
   return load(resolveFile(`${root}index`, file));
