@@ -15,6 +15,16 @@ describe('validating a state machine definition once', () => {
     expect(validate).toHaveBeenCalledTimes(2);
   });
 
+  it("keys what it remembers by the engine's version: another version validates again, an unknown one every time", () => {
+    const definition = fresh();
+    const validate = jest.fn();
+    validateOnce(definition, validate);
+    validateOnce(definition, validate, '0.0.0-another');
+    validateOnce(definition, validate, null);
+    validateOnce(definition, validate, null);
+    expect(validate).toHaveBeenCalledTimes(4);
+  });
+
   it('never remembers a definition that failed: it is refused every time', () => {
     const definition = fresh();
     const refuse = () => {
