@@ -2,7 +2,6 @@ import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { DynamoDBDocumentClient, GetCommand } from '@aws-sdk/lib-dynamodb';
 import autocannon from 'autocannon';
 import { spawn, type ChildProcess } from 'node:child_process';
-import { createServer } from 'node:net';
 import { join } from 'node:path';
 
 /**
@@ -14,23 +13,12 @@ const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 50);
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 15);
 const ROOT = join(__dirname, '..');
 
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => resolve(port));
-    });
-  });
-}
-
 /** Starts `npm start -- --in-memory` on a free port and resolves with its URLs once it is healthy. */
 async function startStack(): Promise<{ child: ChildProcess; url: string; dynamodb: string; startMs: number }> {
-  const port = await freePort();
   const started = performance.now();
   const child = spawn(join(ROOT, 'node_modules', '.bin', 'tsx'), [join(ROOT, 'local', 'start.ts'), '--in-memory'], {
-    env: { ...process.env, PORT: String(port) },
+    // Port 0: the stack takes a free one and names it in its banner.
+    env: { ...process.env, PORT: '0' },
     stdio: ['ignore', 'pipe', 'inherit'],
   });
   let out = '';
@@ -41,7 +29,8 @@ async function startStack(): Promise<{ child: ChildProcess; url: string; dynamod
       if (out.includes('Ctrl-C')) return;
       out += chunk.toString();
       const dynamodb = /DynamoDB\s+(http:\/\/\S+)/.exec(out)?.[1];
-      if (out.includes('Ctrl-C') && dynamodb) resolve({ child, url: `http://127.0.0.1:${port}`, dynamodb, startMs: performance.now() - started });
+      const url = /HTTP API\s+(http:\/\/127\.0\.0\.1:\d+)/.exec(out)?.[1];
+      if (out.includes('Ctrl-C') && dynamodb && url) resolve({ child, url, dynamodb, startMs: performance.now() - started });
     });
   });
 }
