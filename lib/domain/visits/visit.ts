@@ -23,6 +23,17 @@ export interface Visit {
 }
 
 /**
+ * What the visit as recorded says to the workflow waiting at `step` (its check-in or check-out), or
+ * `undefined` while that wait must go on. The answer is recorded first and passed on after; the wait
+ * (when it opens again) and a repeat of the action pass it on again if that was lost.
+ */
+export function visitWaitAnswer(visit: Visit, step: Visit['waitingFor']): Record<string, unknown> | undefined {
+  if (step === 'check-in') return visit.checkedInAt ? { checkedIn: true } : undefined;
+  if (step === 'check-out') return visit.checkedOutAt ? { wellbeing: visit.wellbeing ?? 'ok' } : undefined;
+  return undefined;
+}
+
+/**
  * Once the welfare alarm has gone out (`escalated`: family told, a welfare-check case opened) the
  * workflow no longer waits for anyone: a late check-in would strand the visit, never to be checked
  * out or credited. The welfare case carries on from there.

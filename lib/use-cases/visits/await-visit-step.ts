@@ -1,3 +1,4 @@
+import { visitWaitAnswer } from '../../domain/visits/visit';
 import type { AwaitVisitInput } from '../../contracts/tasks/visit';
 import type { Ports } from '../ports';
 import { changeVisit } from './visit-record';
@@ -10,12 +11,11 @@ export type AwaitVisitStepDeps = Pick<Ports, 'visits' | 'workflows'>;
  */
 export async function awaitVisitStep(deps: AwaitVisitStepDeps, input: AwaitVisitInput): Promise<Record<string, never>> {
   const visit = await changeVisit(deps, input.visitId, (v) => {
-    const done = input.step === 'check-in' ? v.checkedInAt : v.checkedOutAt;
-    if (done || v.taskToken === input.taskToken) return undefined;
+    if (visitWaitAnswer(v, input.step) || v.taskToken === input.taskToken) return undefined;
     return { set: { waitingFor: input.step, taskToken: input.taskToken } };
   });
-  const answered = input.step === 'check-in' ? visit.checkedInAt : visit.checkedOutAt;
-  if (answered) await deps.workflows.completeTask(input.taskToken, input.step === 'check-in' ? { checkedIn: true } : { wellbeing: visit.wellbeing ?? 'ok' });
+  const answer = visitWaitAnswer(visit, input.step);
+  if (answer) await deps.workflows.completeTask(input.taskToken, answer);
   else if (input.step === 'check-in') await deps.visits.pointCheckIn(visit.volunteerId, visit.visitId);
   return {};
 }

@@ -2,7 +2,7 @@ import { toShanghaiIso } from '../../domain/case';
 import type { CheckOutCommand } from '../../contracts/http/visits';
 import { requireStaff, type StaffActor } from '../../domain/actor';
 import { actingVolunteerId, mayCheckIn, mayCheckOut, visitsListing } from '../../domain/policy';
-import { isPastEscalation, type VisitStatus } from '../../domain/visits/visit';
+import { isPastEscalation, visitWaitAnswer, type Visit, type VisitStatus } from '../../domain/visits/visit';
 import { ConflictError, ForbiddenError, NotFoundError, UnauthenticatedError, ValidationError } from '../../errors';
 import { commandFrom, type CommandSource } from '../command-source';
 import { retryOnLostRace } from '../lost-race';
@@ -21,7 +21,10 @@ export function checkIn(deps: VisitActionDeps, visitId: string, volunteerId: str
     const visit = await deps.visits.visit(visitId);
     if (!visit) throw new NotFoundError('未找到该探访');
     if (!mayCheckIn(volunteerId, visit)) throw new ForbiddenError('这不是您的探访');
-    if (visit.checkedInBy === volunteerId) return { done: { visitId, status: visit.status } };
+    if (visit.checkedInBy === volunteerId) {
+      await passOnAgain(deps, visit);
+      return { done: { visitId, status: visit.status } };
+    }
     if (isPastEscalation(visit)) throw new ConflictError('该探访已超时，社区已启动上门查看并通知家属，不能再签到；请直接联系网格员。', 'VISIT_ESCALATED');
     if (visit.checkedInAt || visit.waitingFor !== 'check-in' || !visit.taskToken || visit.status === 'completed' || visit.status === 'cancelled') throw notWaiting();
     const set = { status: 'checked-in' as const, checkedInAt: toShanghaiIso(deps.clock.now()), checkedInBy: volunteerId };
@@ -47,7 +50,10 @@ export async function checkOut(
     if (!visit) throw new NotFoundError('未找到该探访');
     if (!mayCheckOut(volunteerId, visit)) throw new ForbiddenError('只有签到的志愿者可以签退');
     command ??= commandFrom(source);
-    if (visit.checkedOutAt) return { done: { visitId, status: visit.status } };
+    if (visit.checkedOutAt) {
+      await passOnAgain(deps, visit);
+      return { done: { visitId, status: visit.status } };
+    }
     const waiting = visit.waitingFor === 'check-out' && visit.taskToken;
     // Checked in, and the workflow on its way to the check-out wait (a fast client, or a restart in
     // between): the answer is recorded, and the wait takes it when it opens. Never a 409 for lag, and
@@ -60,6 +66,12 @@ export async function checkOut(
     // checked-out status) until the workflow credits the visit `completed`.
     return { done: { visitId, status: visit.status } };
   }, notWaiting);
+}
+
+/** A repeat passes the recorded answer on again, in case the first call recorded it but could not. */
+async function passOnAgain(deps: Pick<Ports, 'workflows'>, visit: Visit): Promise<void> {
+  const answer = visitWaitAnswer(visit, visit.waitingFor);
+  if (answer && visit.taskToken) await deps.workflows.completeTask(visit.taskToken, answer);
 }
 
 async function workflowRunning(deps: Pick<Ports, 'workflows'>, visitId: string): Promise<boolean> {

@@ -11,6 +11,7 @@ import type { ExecutionView } from '../../ports/workflows';
 import { commandFrom, type CommandSource } from '../command-source';
 import { retryOnLostRace } from '../lost-race';
 import { notifyOnce } from '../notify';
+import { tellWait } from './tell-wait';
 import type { Ports } from '../ports';
 
 const conflict = (message = '该心愿当前不能进行此操作') => new ConflictError(message, 'NOT_ALLOWED_NOW');
@@ -42,9 +43,22 @@ async function ensureRunning(deps: Pick<Ports, 'workflows'>, wishId: string, all
   if (!execution || !allowed.includes(execution.status)) throw new ConflictError('该心愿的流程未在运行，操作未被记录，请联系指挥中心', 'WORKFLOW_NOT_RUNNING');
 }
 
-/** Resumes a wait; `gone` is fine while the execution runs on (a later wait takes what is recorded). */
-async function resumeWish(deps: Pick<Ports, 'workflows'>, wishId: string, token: string, output: Record<string, unknown>): Promise<void> {
-  if ((await deps.workflows.completeTask(token, output)) === 'gone') await ensureRunning(deps, wishId, ['RUNNING', 'SUCCEEDED']);
+/**
+ * Tells the workflow's wait what the wish as now recorded says (`tellWait`), reading it afresh after a
+ * write; `gone` is fine while the execution runs on (a later wait takes what is recorded), not once it
+ * has stopped.
+ */
+async function passOn(deps: Pick<Ports, 'wishes' | 'workflows'>, wish: Wish | string): Promise<void> {
+  const current = typeof wish === 'string' ? await load(deps, wish) : wish;
+  if ((await tellWait(deps, current)) === 'gone') await ensureRunning(deps, current.wishId, ['RUNNING', 'SUCCEEDED']);
+}
+
+/** Passes a claim on: its own workflow (started once per name), the volunteer's SMS (once per key), the wait for claims. */
+async function passOnClaim(deps: ActOnWishDeps, wishId: string, claim: Claim): Promise<void> {
+  await deps.workflows.start('wish-claim', `${wishId}-${claim.volunteerId}-${claim.seq}`, { wishId, volunteerId: claim.volunteerId });
+  const phone = claim.status === 'claimed' ? (await deps.visits.volunteerContact(claim.volunteerId))?.phone : undefined;
+  if (phone) await notifyOnce(deps, { key: `${wishId}#claimed#${claim.volunteerId}#${claim.seq}`, to: phone, text: wishSms.claimed(wishId, CONTACT_WITHIN_DAYS), urgent: true });
+  await tellWait(deps, await load(deps, wishId));
 }
 
 /** Whether the caller may act on this wish at all (policy.ts), decided before the action is read. */
@@ -90,23 +104,27 @@ async function attempt(deps: ActOnWishDeps, wish: Wish, actor: WishActor, action
       if (wish.vetDecision) {
         if (wish.vetDecision.fingerprint !== mine) throw conflict('该心愿已审核');
         // A repeat: pass the decision on again if its wait is open, else the wait takes it when it opens.
-        if (wish.waitingFor === 'vet' && wish.taskToken) await resumeWish(deps, wish.wishId, wish.taskToken, { approved: action.approved });
+        if (wish.waitingFor === 'vet' && wish.taskToken) await passOn(deps, wish);
         else await ensureRunning(deps, wish.wishId, ['RUNNING', 'SUCCEEDED']);
         return action.approved ? 'published' : 'rejected';
       }
       if (wish.status !== 'submitted') throw conflict();
       await ensureRunning(deps, wish.wishId, ['RUNNING']);
       // Recorded whether or not the workflow waits yet: the vetting wait takes a recorded decision at once.
-      const waiting = wish.waitingFor === 'vet' && wish.taskToken ? wish.taskToken : undefined;
-      if (!(await deps.wishes.update(wish, { vetNote: action.note, vetDecision: { approved: action.approved, fingerprint: mine } }, waiting ? ['taskToken'] : []))) return undefined;
-      if (waiting) await resumeWish(deps, wish.wishId, waiting, { approved: action.approved });
+      // The token stays with the wish, so that a repeat can pass the decision on if this call cannot.
+      if (!(await deps.wishes.update(wish, { vetNote: action.note, vetDecision: { approved: action.approved, fingerprint: mine } }))) return undefined;
+      if (wish.waitingFor === 'vet' && wish.taskToken) await passOn(deps, wish.wishId);
       return action.approved ? 'published' : 'rejected';
     }
     case 'claim': {
       const volunteerId = volunteerOf(actor);
       const claims = await deps.wishes.claims(wish.wishId);
       const mine = claims.find((c) => c.volunteerId === volunteerId);
-      if (mine && mine.status !== 'released') return wish.status;
+      // A repeat passes the claim on again: what the first call could not finish is finished now.
+      if (mine && mine.status !== 'released') {
+        await passOnClaim(deps, wish.wishId, mine);
+        return wish.status;
+      }
       if (wish.status !== 'published' || wish.claimCount >= wish.claimantsNeeded) throw conflict('该心愿已认领满或不在认领期');
       await ensureRunning(deps, wish.wishId, ['RUNNING']);
       const claim: Claim = { wishId: wish.wishId, volunteerId, status: 'claimed', claimedAt: now, seq: (mine?.seq ?? 0) + 1 };
@@ -116,10 +134,7 @@ async function attempt(deps: ActOnWishDeps, wish: Wish, actor: WishActor, action
         if (fresh.status !== 'published' || fresh.claimCount >= fresh.claimantsNeeded) throw conflict('该心愿已认领满或不在认领期');
         return undefined;
       }
-      await deps.workflows.start('wish-claim', `${wish.wishId}-${volunteerId}-${claim.seq}`, { wishId: wish.wishId, volunteerId });
-      const phone = (await deps.visits.volunteerContact(volunteerId))?.phone;
-      if (phone) await notifyOnce(deps, { key: `${wish.wishId}#claimed#${volunteerId}#${claim.seq}`, to: phone, text: wishSms.claimed(wish.wishId, CONTACT_WITHIN_DAYS), urgent: true });
-      if (fillsLast && wish.waitingFor === 'claimed' && wish.taskToken) await deps.workflows.completeTask(wish.taskToken, { claimed: true });
+      await passOnClaim(deps, wish.wishId, claim);
       return fillsLast ? 'claimed' : 'published';
     }
     case 'contact': {
@@ -132,38 +147,49 @@ async function attempt(deps: ActOnWishDeps, wish: Wish, actor: WishActor, action
       const last = wish.fulfilledCount + 1 === wish.claimantsNeeded && wish.status === 'claimed';
       await ensureRunning(deps, wish.wishId, ['RUNNING']);
       if (!(await deps.wishes.changeClaim(wish, volunteerId, ['claimed', 'contacted'], 'fulfilled', last ? { status: 'fulfilled' } : {}))) {
-        return claimUnchanged(deps, wish, volunteerId, ['fulfilled']);
+        const repeat = await claimUnchanged(deps, wish, volunteerId, ['fulfilled']);
+        if (repeat !== undefined) await tellWait(deps, wish);
+        return repeat;
       }
-      if (last && wish.waitingFor === 'fulfilled' && wish.taskToken) await deps.workflows.completeTask(wish.taskToken, { fulfilled: true });
+      if (last) await tellWait(deps, await load(deps, wish.wishId));
       return last ? 'fulfilled' : wish.status;
     }
     case 'confirm': {
       // The beneficiary's own SMS reply confirms too (sms-inbound.ts): the policy lets them confirm their own wish.
-      if (wish.status === 'confirmed') return 'confirmed';
+      if (wish.status === 'confirmed') {
+        await passOn(deps, wish);
+        return 'confirmed';
+      }
       if (wish.status !== 'fulfilled') throw conflict();
       await ensureRunning(deps, wish.wishId, ['RUNNING']);
       // Before the workflow waits for the confirmation, its wait finds the wish confirmed and goes on.
-      const waiting = wish.waitingFor === 'confirm' && wish.taskToken ? wish.taskToken : undefined;
-      if (!(await deps.wishes.update(wish, { status: 'confirmed' }, waiting ? ['taskToken', 'waitingFor'] : []))) return undefined;
-      if (waiting) await resumeWish(deps, wish.wishId, waiting, { confirmed: true });
+      if (!(await deps.wishes.update(wish, { status: 'confirmed' }))) return undefined;
+      await passOn(deps, wish.wishId);
       return 'confirmed';
     }
     case 'withdraw': {
-      if (wish.status === 'withdrawn') return 'withdrawn';
+      if (wish.status === 'withdrawn') {
+        await tellWait(deps, wish);
+        return 'withdrawn';
+      }
       if (!['submitted', 'published', 'claimed'].includes(wish.status)) throw conflict('已完成或已关闭的心愿不能撤回');
       for (const claim of await deps.wishes.claims(wish.wishId)) {
         if (claim.status !== 'claimed' && claim.status !== 'contacted') continue;
         const phone = (await deps.visits.volunteerContact(claim.volunteerId))?.phone;
         if (phone) await notifyOnce(deps, { key: `${wish.wishId}#withdrawn#${claim.volunteerId}`, to: phone, text: wishSms.withdrawn(wish.wishId), urgent: false });
       }
-      if (!(await deps.wishes.update(wish, { status: 'withdrawn', vetNote: action.reason }, ['taskToken', 'waitingFor']))) return undefined;
-      if (wish.taskToken) await deps.workflows.failTask(wish.taskToken, 'WishWithdrawn');
+      if (!(await deps.wishes.update(wish, { status: 'withdrawn', vetNote: action.reason }))) return undefined;
+      await tellWait(deps, await load(deps, wish.wishId));
       return 'withdrawn';
     }
     case 'release': {
       const volunteerId = volunteerOf(actor);
       const released = await releaseClaim(deps, wish, volunteerId);
-      if (released === 'not-active') return claimUnchanged(deps, wish, volunteerId, ['released']);
+      if (released === 'not-active') {
+        const repeat = await claimUnchanged(deps, wish, volunteerId, ['released']);
+        if (repeat !== undefined) await tellWait(deps, wish);
+        return repeat;
+      }
       return released === 'raced' ? undefined : 'published';
     }
   }
@@ -192,6 +218,6 @@ export async function releaseClaim(deps: ReleaseClaimDeps, wish: Wish, volunteer
   const claim = claims.find((c) => c.volunteerId === volunteerId);
   if (!claim || !['claimed', 'contacted'].includes(claim.status)) return 'not-active';
   if (!(await deps.wishes.changeClaim(wish, volunteerId, ['claimed', 'contacted'], 'released', set))) return 'raced';
-  if (wish.waitingFor === 'fulfilled' && wish.taskToken) await deps.workflows.failTask(wish.taskToken, 'ClaimReleased');
+  await tellWait(deps, await load(deps, wish.wishId));
   return 'released';
 }

@@ -21,16 +21,33 @@ export class FakeWorkflows implements Workflows {
   readonly completed: Array<{ token: string; output: Record<string, unknown> }> = [];
   readonly failed: Array<{ token: string; error: string }> = [];
   private readonly goneTokens = new Set<string>();
+  private unavailableFor = 0;
   private readonly stopped = new Map<string, Pick<ExecutionView, 'status' | 'stoppedAt' | 'output'>>();
 
   constructor(private readonly clock: Clock) {}
 
+  /**
+   * A test's say: the next `calls` calls to start, complete or fail fail as Step Functions does when an
+   * outage outlasts the SDK's own retries (a 503), having done nothing.
+   */
+  outage(calls = 1): void {
+    this.unavailableFor = calls;
+  }
+
+  private reach(): void {
+    if (this.unavailableFor === 0) return;
+    this.unavailableFor -= 1;
+    throw Object.assign(new Error('Step Functions unavailable (test outage)'), { name: 'ServiceUnavailable', $metadata: { httpStatusCode: 503 } });
+  }
+
   async start(workflow: WorkflowName, name: string, input: WorkflowInput): Promise<void> {
+    this.reach();
     if (this.started.some((e) => e.workflow === workflow && e.name === name)) return;
     this.started.push({ workflow, name, input: copy(input), startedAt: this.clock.now().toISOString() });
   }
 
   async completeTask(token: string, output: Record<string, unknown>): Promise<'resumed' | 'gone'> {
+    this.reach();
     if (this.goneTokens.has(token)) return 'gone';
     this.goneTokens.add(token);
     this.completed.push({ token, output: copy(output) });
@@ -38,6 +55,7 @@ export class FakeWorkflows implements Workflows {
   }
 
   async failTask(token: string, error: string): Promise<'resumed' | 'gone'> {
+    this.reach();
     if (this.goneTokens.has(token)) return 'gone';
     this.goneTokens.add(token);
     this.failed.push({ token, error });

@@ -82,4 +82,29 @@ describe('visit check-in and check-out (fast, on fakes)', () => {
     await checkOut(ports, 'VIS-1', a!.volunteerId, { wellbeing: 'concern', note: '改口' });
     expect(await ports.visits.visit('VIS-1')).toEqual(after);
   });
+
+  it('passes a check-in on again when its first call recorded it but could not tell the workflow (Step Functions out)', async () => {
+    const ports = fakePorts();
+    const [a, b] = await registeredVolunteers(ports, 2);
+    await bookedVisit(ports, a!.volunteerId, b!.volunteerId);
+    ports.workflows.outage(1);
+    await expect(checkIn(ports, 'VIS-1', a!.volunteerId)).rejects.toMatchObject({ name: 'ServiceUnavailable' });
+    expect(await ports.visits.visit('VIS-1')).toMatchObject({ status: 'checked-in', checkedInBy: a!.volunteerId });
+    await expect(checkIn(ports, 'VIS-1', a!.volunteerId)).resolves.toEqual({ visitId: 'VIS-1', status: 'checked-in' });
+    expect(ports.workflows.completed).toEqual([{ token: 'check-in-token', output: { checkedIn: true } }]);
+  });
+
+  it('passes a check-out on again when its first call recorded it but could not tell the workflow', async () => {
+    const ports = fakePorts();
+    const [a, b] = await registeredVolunteers(ports, 2);
+    await bookedVisit(ports, a!.volunteerId, b!.volunteerId);
+    await checkIn(ports, 'VIS-1', a!.volunteerId);
+    const visit = (await ports.visits.visit('VIS-1'))!;
+    expect(await ports.visits.update('VIS-1', visit.version, { waitingFor: 'check-out', taskToken: 'check-out-token' })).toBe(true);
+    ports.workflows.outage(1);
+    const command = { wellbeing: 'concern' as const, note: '老人说腿疼' };
+    await expect(checkOut(ports, 'VIS-1', a!.volunteerId, command)).rejects.toMatchObject({ name: 'ServiceUnavailable' });
+    await expect(checkOut(ports, 'VIS-1', a!.volunteerId, command)).resolves.toEqual({ visitId: 'VIS-1', status: 'checked-in' });
+    expect(ports.workflows.completed).toContainEqual({ token: 'check-out-token', output: { wellbeing: 'concern' } });
+  });
 });
