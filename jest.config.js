@@ -19,6 +19,8 @@ module.exports = {
     { ...common, displayName: 'template', testMatch: ['<rootDir>/test/template/**/*.test.ts'] },
     { ...common, displayName: 'integration', testMatch: ['<rootDir>/test/integration/**/*.test.ts'] },
     { ...common, displayName: 'e2e', testMatch: ['<rootDir>/test/e2e/**/*.test.ts'] },
+    // The console in Debian's Chromium (playwright-core), against a local stack serving web/dist.
+    { ...common, displayName: 'browser', testMatch: ['<rootDir>/test/browser/**/*.test.ts'] },
   ],
   // Every run shuffles the order of files' tests (and describe blocks): no test may lean on one before it.
   // Jest prints the seed it drew; `npx jest --seed=<seed> <file>` replays that order.

@@ -29,6 +29,7 @@ import { sfnRoute } from './sfn/server';
 import { SnsOutbox } from './sns-outbox';
 import { ssmRoute } from './ssm';
 import { readState, writeState } from './state-file';
+import { demoPeople, serveConsole } from './web-console';
 
 export interface LocalStackOptions {
   /** HTTP port for the API and /local routes; 0 picks a free one. */
@@ -299,6 +300,8 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
         if (!parsed.success) return invalid('token request is invalid', Object.fromEntries(parsed.error.issues.map((i) => [i.path.join('.') || '(body)', i.message])));
         return { status: 200, body: { token: await issuer.mint(parsed.data) } };
       },
+      // The local sign-in picker's people: the demo staff, each as the claims a token for them carries.
+      'GET /local/auth/people': async () => ({ status: 200, body: demoPeople() }),
       'GET /local/faults': async () => ({ status: 200, body: { rate: faults.rate, seed: faults.seed, met: faults.counts() } }),
       // Everything queued before the request has been through the sender (or held, or dropped) when it answers.
       'GET /local/outbox': async (_req, _body, u) => {
@@ -335,7 +338,11 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
         return { status: 200, body: { now: toShanghaiIso(now) } };
       },
     };
-    handler = httpApi(runtime, issuer, localRoutes, config.cors);
+    const apiHandler = httpApi(runtime, issuer, localRoutes, config.cors);
+    // The console (web/dist) at `/`; everything else is the API's.
+    handler = (req, res) => {
+      if (!serveConsole(req, res)) apiHandler(req, res);
+    };
 
     // Run first when stopping: the journal is closed and executions let go before queued invocations
     // are refused, so nothing a refusal sets off is written down; stream pollers then stop at once.

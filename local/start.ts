@@ -3,6 +3,7 @@ import { readStartCommand, realSecondsSince } from './start-options';
 import { join, resolve } from 'node:path';
 import { z } from 'zod';
 import { DEMO_DEPARTMENTS, DEMO_GRIDS } from './seed/demo-data';
+import { ensureConsoleBuilt } from './console-build';
 import { startLocalStack } from './stack';
 
 /**
@@ -20,6 +21,7 @@ async function main(): Promise<void> {
     process.exit(2);
   }
   const { options } = command;
+  ensureConsoleBuilt((line) => process.stdout.write(`  ${line}\n`));
   const port = z.coerce.number().int().min(0).max(65535).parse(process.env.PORT ?? 3000);
   const stack = await startLocalStack({
     port,
@@ -41,6 +43,7 @@ async function main(): Promise<void> {
       '',
       `民情直通 local stack is up in ${realSecondsSince().toFixed(1)} s (virtual time ${stack.clock.now().toISOString()}, scale ×${options.timeScale})`,
       '',
+      `  Console         ${stack.url}/   (sign in as any demo person; residents need no account)`,
       `  HTTP API        ${stack.url}/v1/categories`,
       `  health          ${stack.url}/local/health`,
       `  SMS outbox      ${stack.url}/local/outbox`,

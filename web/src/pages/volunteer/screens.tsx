@@ -1,0 +1,3 @@
+import type { Screen } from '../../app';
+
+export const volunteerScreens: Screen[] = [];
