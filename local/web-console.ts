@@ -30,7 +30,13 @@ const NOT_CONSOLE = /^\/(v1|local|open311)(\/|$)/;
  */
 export function serveConsole(req: IncomingMessage, res: ServerResponse, dist = WEB_DIST): boolean {
   if (req.method !== 'GET' && req.method !== 'HEAD') return false;
-  const path = decodeURIComponent(new URL(req.url ?? '/', 'http://localhost').pathname);
+  let path: string;
+  try {
+    path = decodeURIComponent(new URL(req.url ?? '/', 'http://localhost').pathname);
+  } catch {
+    // A malformed escape (`/%E0%A4%A`) names no file: the console's page, as for any other path.
+    path = '/';
+  }
   if (NOT_CONSOLE.test(path)) return false;
   if (path === '/config.json') {
     res.writeHead(200, { 'content-type': 'application/json', 'cache-control': 'no-store' });
