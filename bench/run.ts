@@ -4,7 +4,7 @@ import { printBundleTables } from './bundle-table';
 import { printRosterTable } from './roster-table';
 
 /**
- * `npm run bench -- roster|wishes|lag`: runs each scenario in a fresh process and prints a table.
+ * `npm run bench -- roster|wishes|lag|intake|startup|bundles|console`: runs each scenario in a fresh process and prints a table.
  * Figures are measurements of this machine, not assertions; tests never depend on them.
  */
 const BENCHES: Record<string, { script: string; scenarios: string[] }> = {
@@ -16,6 +16,8 @@ const BENCHES: Record<string, { script: string; scenarios: string[] }> = {
   // One stack, one run: the floor and every route measured side by side under the same load.
   intake: { script: 'intake-scenario.ts', scenarios: ['all'] },
   startup: { script: 'startup-scenario.ts', scenarios: ['all'] },
+  // The console's pages as Chromium downloads them, against the 300 KB (gzip) first-page budget.
+  console: { script: 'console-scenario.ts', scenarios: ['all'] },
 };
 
 const which = process.argv[2] ?? 'roster';
@@ -39,6 +41,12 @@ if (which === 'startup') {
   const { rows: startup, ratio } = rows[0] as { rows: unknown[]; ratio: number };
   console.table(startup);
   console.log(`npm start / JVM alone (medians): ${ratio}×`);
+  process.exit(0);
+}
+if (which === 'console') {
+  const { rows: pages, budgetKb } = rows[0] as { rows: unknown[]; budgetKb: number };
+  console.table(pages);
+  console.log(`budget: the first page ≤ ${budgetKb} KB gzipped`);
   process.exit(0);
 }
 if (which === 'bundles') {
