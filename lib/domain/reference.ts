@@ -22,6 +22,10 @@ export const categorySchema = z.object({
 });
 export type Category = z.infer<typeof categorySchema>;
 
+const lngLat = z.tuple([z.number().min(-180).max(180), z.number().min(-90).max(90)]);
+export const gridShapeSchema = z.strictObject({ type: z.literal('Polygon'), coordinates: z.array(z.array(lngLat).min(4)).min(1) });
+export type GridShape = z.infer<typeof gridShapeSchema>;
+
 export const gridSchema = z.object({
   gridId: z.string(),
   name: z.string(),
@@ -31,6 +35,8 @@ export const gridSchema = z.object({
   /** Street and estate names that route an address-only report to this grid. */
   addressKeywords: z.array(z.string()),
   workerStaffId: z.string(),
+  /** The grid's outline for the centre's map, GeoJSON-like: one closed ring of [lng, lat]. */
+  shape: gridShapeSchema.optional(),
 });
 export type Grid = z.infer<typeof gridSchema>;
 

@@ -1,6 +1,6 @@
 import * as z from 'zod';
 import { CASE_STATUSES, CASE_STEPS, CLOSURE_CODES } from '../domain/case';
-import { PRIORITIES } from '../domain/reference';
+import { gridShapeSchema, PRIORITIES } from '../domain/reference';
 import { VISIT_STATUSES } from '../domain/visits/visit';
 import { WISH_GROUPS, WISH_STATUSES } from '../domain/wishes/wish';
 import { METRIC_COUNTERS } from '../ports/case-store';
@@ -19,7 +19,8 @@ const instant = z.iso.datetime({ offset: true });
 const id = z.string().min(1);
 
 const category = z.strictObject({ code: id, name: z.string(), group: z.string(), priority: z.enum(PRIORITIES), departmentId: id });
-const grid = z.strictObject({ gridId: id, name: z.string(), communityId: id, communityName: z.string() });
+/** `shape`: the grid's outline (one closed ring of [lng, lat]) where the reference data has one. */
+const grid = z.strictObject({ gridId: id, name: z.string(), communityId: id, communityName: z.string(), shape: gridShapeSchema.optional() });
 
 const caseStatus = z.enum(CASE_STATUSES);
 const submittedCase = z.strictObject({

@@ -7,5 +7,5 @@ export async function listCategories(deps: { reference: ReferenceData }) {
 
 export async function listGrids(deps: { reference: ReferenceData }) {
   const grids = await deps.reference.grids();
-  return grids.map(({ gridId, name, communityId, communityName }) => ({ gridId, name, communityId, communityName }));
+  return grids.map(({ gridId, name, communityId, communityName, shape }) => ({ gridId, name, communityId, communityName, ...(shape ? { shape } : {}) }));
 }

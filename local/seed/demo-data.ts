@@ -1,4 +1,4 @@
-import type { Category, Department, Grid, Staff } from '../../lib/domain/reference';
+import type { Category, Department, Grid, GridShape, Staff } from '../../lib/domain/reference';
 import type { RosterVolunteer } from '../../lib/domain/visits/plan-week';
 
 /**
@@ -16,17 +16,41 @@ const COMMUNITIES = [
 
 const ESTATES = ['金水苑', '龙首小区', '紫金花城', '祥和家园', '新华小区', '同心苑', '和谐佳园', '金色家园', '阳光小区', '铜都小区'];
 
+/**
+ * Grids of one community sit 0.002° of latitude apart in one column, and the communities' columns lie
+ * further apart than a grid is wide: each outline stays inside its own box around its centroid (half
+ * these extents), so no two overlap.
+ */
+const GRID_HALF_HEIGHT = 0.00095;
+const GRID_HALF_WIDTH = 0.0024;
+
+/**
+ * A plausible outline for a demo grid: an octagon around its centroid, each corner pulled in by its own
+ * amount so the blocks do not all look alike. One closed ring of [lng, lat], as GeoJSON has it.
+ */
+function demoGridShape(centroid: { lat: number; lng: number }, i: number): GridShape {
+  const corners: Array<[number, number]> = [[-1, -0.45], [-0.55, -1], [0.5, -1], [1, -0.5], [1, 0.4], [0.6, 1], [-0.45, 1], [-1, 0.55]];
+  const round = (x: number) => Math.round(x * 1e6) / 1e6;
+  const ring = corners.map(([x, y], k): [number, number] => {
+    const pull = 0.78 + (((i * 7 + k * 3) % 5) / 5) * 0.22;
+    return [round(centroid.lng + x * pull * GRID_HALF_WIDTH), round(centroid.lat + y * pull * GRID_HALF_HEIGHT)];
+  });
+  return { type: 'Polygon', coordinates: [[...ring, ring[0]!]] };
+}
+
 export const DEMO_GRIDS: Grid[] = ESTATES.map((estate, i) => {
   const community = COMMUNITIES[i % COMMUNITIES.length]!;
   const n = String(i + 1).padStart(2, '0');
+  const centroid = { lat: community.lat + (i % 3) * 0.002, lng: community.lng + (i % 2) * 0.002 };
   return {
     gridId: `G${n}`,
     name: `第${n}网格`,
     communityId: community.communityId,
     communityName: community.communityName,
-    centroid: { lat: community.lat + (i % 3) * 0.002, lng: community.lng + (i % 2) * 0.002 },
+    centroid,
     addressKeywords: [estate, `${community.streets[i % 2]}${10 + i}号`],
     workerStaffId: `gw-G${n}`,
+    shape: demoGridShape(centroid, i),
   };
 });
 

@@ -566,6 +566,14 @@ export interface operations {
                         name: string;
                         communityId: string;
                         communityName: string;
+                        shape?: {
+                            /** @constant */
+                            type: "Polygon";
+                            coordinates: [
+                                number,
+                                number
+                            ][][];
+                        };
                     }[];
                 };
             };
