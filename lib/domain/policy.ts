@@ -120,6 +120,11 @@ export function visitsListing(
   return { allowed: true, shows: (visit) => actor.role !== 'grid-worker' || mayManageGrid(actor, visit.gridId) };
 }
 
+/** Whose own records (claims, points) a staff member may read: the volunteer themselves, and the centre. */
+export function mayReadVolunteer(actor: StaffActor, volunteerId: string): boolean {
+  return isCentre(actor) || actingVolunteerId(actor) === volunteerId;
+}
+
 /** Actions on a wish that are the beneficiary's grid's (and the centre's), and those that are a volunteer's. */
 const GRID_WISH_ACTIONS: readonly WishActionType[] = ['vet', 'confirm', 'withdraw'];
 export const VOLUNTEER_WISH_ACTIONS: readonly WishActionType[] = ['claim', 'contact', 'fulfil', 'release'];

@@ -111,6 +111,17 @@ const wishDetail = z.strictObject({
   possibleDuplicateOf: id.optional(),
 });
 
+const claimStatus = z.enum(['claimed', 'contacted', 'fulfilled', 'released']);
+const volunteerClaim = z.strictObject({ wishId: id, title: z.string(), category: z.string(), wishStatus: z.enum(WISH_STATUSES), claimStatus, claimedAt: instant, deadline: instant.optional() });
+const volunteerPoints = z.strictObject({
+  volunteerId: id,
+  total: z.number().int(),
+  /** Hours of the credited visits: check-in to check-out, within each visit's window. */
+  hours: z.number().min(0),
+  entries: z.array(z.strictObject({ reason: z.string(), ref: id, points: z.number().int(), at: instant })),
+});
+const wishAwaitingStaff = z.strictObject({ ...publicWishFields, submittedAt: instant, awaits: z.enum(['vet', 'confirm']) });
+
 const execution = z.strictObject({
   executionId: id,
   status: z.enum(['RUNNING', 'SUCCEEDED', 'FAILED', 'TIMED_OUT', 'ABORTED', 'PENDING_REDRIVE']),
@@ -137,6 +148,9 @@ export const responseSchemas = {
   listPublishedWishes: z.strictObject({ items: z.array(publicWish), nextCursor: z.string().min(1).optional() }),
   getWish: wishDetail,
   actOnWish: z.strictObject({ wishId: id, status: z.enum(WISH_STATUSES) }),
+  listVolunteerClaims: z.array(volunteerClaim),
+  getVolunteerPoints: volunteerPoints,
+  listGridWishes: z.array(wishAwaitingStaff),
   startWorkflow: z.strictObject({ executionId: id }),
   getWorkflowExecution: execution,
   resumeAttention: z.strictObject({

@@ -24,6 +24,10 @@ export interface WishStore {
   changeClaim(wish: Wish, volunteerId: string, from: Claim['status'][], to: Claim['status'], wishSet: Partial<Wish>): Promise<boolean>;
   /** Published wishes, oldest in the queue first, optionally in one grid, one page at a time. */
   published(query: { gridId?: string; category?: string; limit: number; cursor?: string }): Promise<{ items: Wish[]; cursor?: string }>;
+  /** A volunteer's claims on any wish (released ones too), oldest claimed first. */
+  claimsOf(volunteerId: string): Promise<Claim[]>;
+  /** A grid's wishes waiting for its staff: submitted (to vet) or fulfilled (to confirm), oldest submitted first. */
+  awaitingStaff(gridId: string): Promise<Wish[]>;
   /** Remembers which wish a beneficiary's phone may confirm by replying. */
   awaitConfirmationFrom(phone: string, wishId: string): Promise<void>;
   wishAwaitingConfirmationFrom(phone: string): Promise<string | undefined>;

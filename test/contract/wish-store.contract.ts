@@ -79,6 +79,46 @@ export function describeWishStoreContract(name: string, make: () => Promise<Wish
       expect(await store.claims('W7')).toEqual([expect.objectContaining({ volunteerId: 'V001', status: 'fulfilled', seq: 2 })]);
     });
 
+    it('lists a volunteer’s claims on every wish, released ones too, oldest claimed first', async () => {
+      const store = await make();
+      const first = sampleWish('W21');
+      const second = sampleWish('W22', { claimantsNeeded: 2 });
+      await store.create(first, { name: '李奶奶' }, 'b-1');
+      await store.create(second, { name: '王爷爷' }, 'b-2');
+      await store.claim(second, { ...claim('W22', 'V001'), claimedAt: '2026-11-23T02:00:00.000Z' }, false);
+      await store.claim(second, claim('W22', 'V002'), false);
+      await store.claim(first, claim('W21', 'V001'), true);
+      const current = (await store.get('W21'))!;
+      await store.changeClaim(current, 'V001', ['claimed'], 'released', { status: 'published' });
+      expect((await store.claimsOf('V001')).map((c) => [c.wishId, c.status])).toEqual([
+        ['W21', 'released'],
+        ['W22', 'claimed'],
+      ]);
+      expect(await store.claimsOf('V009')).toEqual([]);
+    });
+
+    it('lists a grid’s wishes waiting for its staff (to vet, to confirm), oldest submitted first', async () => {
+      const store = await make();
+      const toVet = sampleWish('W31', { status: 'submitted', submittedAt: '2026-11-22T09:00:00+08:00' });
+      const toConfirm = sampleWish('W32', { submittedAt: '2026-11-21T09:00:00+08:00' });
+      await store.create(toVet, { name: '李奶奶' }, 'b-1');
+      await store.create(toConfirm, { name: '王爷爷' }, 'b-2');
+      await store.create(sampleWish('W33', { status: 'submitted', gridId: 'G02' }), { name: '赵叔叔' }, 'b-3');
+      await store.create(sampleWish('W34'), { name: '钱阿姨' }, 'b-4');
+      expect((await store.awaitingStaff('G01')).map((w) => w.wishId)).toEqual(['W31']);
+      await store.claim(toConfirm, claim('W32', 'V001'), true);
+      await store.changeClaim((await store.get('W32'))!, 'V001', ['claimed'], 'fulfilled', { status: 'fulfilled' });
+      expect((await store.awaitingStaff('G01')).map((w) => [w.wishId, w.status])).toEqual([
+        ['W32', 'fulfilled'],
+        ['W31', 'submitted'],
+      ]);
+      await store.update((await store.get('W31'))!, { status: 'published', publishedAt: '2026-11-23T09:00:00+08:00', queueKey: '1#x#W31' });
+      await store.update((await store.get('W32'))!, { status: 'confirmed' });
+      expect(await store.awaitingStaff('G01')).toEqual([]);
+      expect((await store.awaitingStaff('G02')).map((w) => w.wishId)).toEqual(['W33']);
+      expect((await store.published({ gridId: 'G01', limit: 10 })).items.map((w) => w.wishId)).toEqual(['W31']);
+    });
+
     it('lists the published queue in queue order, per grid and category, following its cursors to the end', async () => {
       const store = await make();
       // As the workflow does it: a wish is created submitted and published (queued) by a later change.

@@ -8,11 +8,16 @@ import { GSI1_ATTRIBUTES, GSI2_ATTRIBUTES } from './model/table';
 import { wishKeys } from './model/wish';
 import { versionedUpdate } from './versioned-update';
 
-/** The public queue lives on GSI1 (all published) and GSI2 (published per grid) while a wish is published. */
+const AWAITING_STAFF: Wish['status'][] = ['submitted', 'fulfilled'];
+
+/**
+ * The public queue lives on GSI1 (all published) and GSI2 (published per grid) while a wish is published;
+ * a wish waiting for its grid's staff (submitted, fulfilled) is on GSI2 under the grid's waiting list.
+ */
 function queueAttributes(wish: Wish, status: Wish['status'], queueKey = wish.queueKey) {
-  return status === 'published' && queueKey
-    ? { set: wishKeys.inPublicQueue(wish.gridId, queueKey), remove: [] as string[] }
-    : { set: {}, remove: [...GSI1_ATTRIBUTES, ...GSI2_ATTRIBUTES] };
+  if (status === 'published' && queueKey) return { set: wishKeys.inPublicQueue(wish.gridId, queueKey), remove: [] as string[] };
+  if (AWAITING_STAFF.includes(status)) return { set: wishKeys.awaitingStaff(wish.gridId, wish.submittedAt, wish.wishId), remove: [...GSI1_ATTRIBUTES] };
+  return { set: {}, remove: [...GSI1_ATTRIBUTES, ...GSI2_ATTRIBUTES] };
 }
 
 export class DynamoWishStore implements WishStore {
@@ -27,7 +32,7 @@ export class DynamoWishStore implements WishStore {
 
   async create(wish: Wish, beneficiary: Beneficiary, beneficiaryKey: string): Promise<void> {
     await this.transact([
-      { Put: { TableName: this.tableName, Item: { ...wishKeys.meta(wish.wishId), beneficiaryKey, ...wish }, ConditionExpression: 'attribute_not_exists(pk)' } },
+      { Put: { TableName: this.tableName, Item: { ...wishKeys.meta(wish.wishId), ...(AWAITING_STAFF.includes(wish.status) ? wishKeys.awaitingStaff(wish.gridId, wish.submittedAt, wish.wishId) : {}), beneficiaryKey, ...wish }, ConditionExpression: 'attribute_not_exists(pk)' } },
       { Put: { TableName: this.tableName, Item: { ...wishKeys.beneficiary(wish.wishId), ...beneficiary } } },
       { Put: { TableName: this.tableName, Item: { ...wishKeys.ofBeneficiary(beneficiaryKey, wish.wishId), wishId: wish.wishId } } },
     ]);
@@ -80,7 +85,7 @@ export class DynamoWishStore implements WishStore {
       {
         Put: {
           TableName: this.tableName,
-          Item: { ...claimKeys.claim(wish.wishId, claim.volunteerId), ...claim },
+          Item: { ...claimKeys.claim(wish.wishId, claim.volunteerId), ...claimKeys.ofVolunteer(claim.volunteerId, claim.claimedAt, wish.wishId), ...claim },
           // A volunteer holds at most one active claim on a wish; a released one may be taken up again.
           ConditionExpression: 'attribute_not_exists(pk) OR #status = :released',
           ExpressionAttributeNames: { '#status': 'status' },
@@ -141,6 +146,16 @@ export class DynamoWishStore implements WishStore {
     );
     const cursor = encodeCursor(cursorScope, out.LastEvaluatedKey);
     return { items: (out.Items ?? []).map((i) => withoutKeys<Wish>(i, 'beneficiaryKey')!), ...(cursor ? { cursor } : {}) };
+  }
+
+  async claimsOf(volunteerId: string): Promise<Claim[]> {
+    const items = await queryAll(this.db, { TableName: this.tableName, IndexName: 'gsi1', KeyConditionExpression: 'gsi1pk = :pk', ExpressionAttributeValues: { ':pk': claimKeys.claimsOf(volunteerId) } });
+    return items.map((i) => withoutKeys<Claim>(i, 'beneficiaryKey')!);
+  }
+
+  async awaitingStaff(gridId: string): Promise<Wish[]> {
+    const items = await queryAll(this.db, { TableName: this.tableName, IndexName: 'gsi2', KeyConditionExpression: 'gsi2pk = :pk', ExpressionAttributeValues: { ':pk': wishKeys.awaitingStaffIn(gridId) } });
+    return items.map((i) => withoutKeys<Wish>(i, 'beneficiaryKey')!).filter((w) => AWAITING_STAFF.includes(w.status));
   }
 
   async awaitConfirmationFrom(phone: string, wishId: string): Promise<void> {

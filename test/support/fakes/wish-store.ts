@@ -101,6 +101,16 @@ export class FakeWishStore implements WishStore {
     return { items: copy(items), ...(rest.length > query.limit && last ? { cursor: Buffer.from(JSON.stringify({ scope, after: `${last.queueKey}#${last.wishId}` })).toString('base64url') } : {}) };
   }
 
+  async claimsOf(volunteerId: string): Promise<Claim[]> {
+    const mine = [...this.wishes.values()].flatMap((w) => [...w.claims.values()].filter((c) => c.volunteerId === volunteerId));
+    return copy(mine.sort((a, b) => (`${a.claimedAt}#${a.wishId}` < `${b.claimedAt}#${b.wishId}` ? -1 : 1)));
+  }
+
+  async awaitingStaff(gridId: string): Promise<Wish[]> {
+    const waiting = [...this.wishes.values()].map((w) => w.wish).filter((w) => w.gridId === gridId && (w.status === 'submitted' || w.status === 'fulfilled'));
+    return copy(waiting.sort((a, b) => (`${a.submittedAt}#${a.wishId}` < `${b.submittedAt}#${b.wishId}` ? -1 : 1)));
+  }
+
   async awaitConfirmationFrom(phone: string, wishId: string): Promise<void> {
     this.confirmations.set(phoneKey(phone), wishId);
   }

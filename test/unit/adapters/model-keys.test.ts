@@ -105,6 +105,10 @@ describe('the table key model keeps every stored key shape', () => {
     });
     expect(claimKeys.claim('W3K9QX', 'V01')).toEqual({ pk: 'WISH#W3K9QX', sk: 'CLAIM#V01' });
     expect(claimKeys.prefix).toBe('CLAIM#');
+    expect(claimKeys.claimsOf('V01')).toBe('VOLUNTEER#V01#CLAIMS');
+    expect(claimKeys.ofVolunteer('V01', '2026-11-23T01:00:00.000Z', 'W3K9QX')).toEqual({ gsi1pk: 'VOLUNTEER#V01#CLAIMS', gsi1sk: '2026-11-23T01:00:00.000Z#W3K9QX' });
+    expect(wishKeys.awaitingStaffIn('G01')).toBe('WISHES#AWAITING#G01');
+    expect(wishKeys.awaitingStaff('G01', '2026-11-20T09:00:00+08:00', 'W3K9QX')).toEqual({ gsi2pk: 'WISHES#AWAITING#G01', gsi2sk: '2026-11-20T09:00:00+08:00#W3K9QX' });
   });
 
   it('ledger: entries per volunteer, once-markers per visit and per wish and claimant', () => {

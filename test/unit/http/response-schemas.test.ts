@@ -15,6 +15,7 @@ import type { checkIn, checkOut, listVisits } from '../../../lib/use-cases/visit
 import type { actOnWish } from '../../../lib/use-cases/wishes/act';
 import type { getWish, listPublishedWishes } from '../../../lib/use-cases/wishes/list';
 import type { submitWish } from '../../../lib/use-cases/wishes/submit';
+import type { volunteerClaims, volunteerPoints, wishesAwaitingStaff } from '../../../lib/use-cases/volunteers/own-records';
 
 /**
  * The shape of a value with every string, number and boolean literal widened: some use cases type a
@@ -63,6 +64,9 @@ const useCasesAnswerWhatIsDocumented: {
   startWorkflow: SameShape<Answer<typeof startWorkflow>, Documented<'startWorkflow'>>;
   getWorkflowExecution: SameShape<Answer<typeof describeWorkflow>, Documented<'getWorkflowExecution'>>;
   resumeAttention: SameShape<Answer<typeof resumeFromAttention>, Documented<'resumeAttention'>>;
+  listVolunteerClaims: SameShape<Answer<typeof volunteerClaims>, Documented<'listVolunteerClaims'>>;
+  getVolunteerPoints: SameShape<Answer<typeof volunteerPoints>, Documented<'getVolunteerPoints'>>;
+  listGridWishes: SameShape<Answer<typeof wishesAwaitingStaff>, Documented<'listGridWishes'>>;
 } = {
   listCategories: true,
   listGrids: true,
@@ -83,6 +87,9 @@ const useCasesAnswerWhatIsDocumented: {
   startWorkflow: true,
   getWorkflowExecution: true,
   resumeAttention: true,
+  listVolunteerClaims: true,
+  getVolunteerPoints: true,
+  listGridWishes: true,
 };
 
 describe('success-response schemas', () => {

@@ -292,6 +292,66 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/volunteers/{volunteerId}/claims": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * 志愿者的心愿认领（本人或指挥中心）
+         * @description 员工角色：volunteer、admin
+         */
+        get: operations["listVolunteerClaims"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/volunteers/{volunteerId}/points": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * 志愿者的积分与服务时长（本人或指挥中心）
+         * @description 员工角色：volunteer、admin
+         */
+        get: operations["getVolunteerPoints"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/grids/{gridId}/wishes": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * 本网格待审核、待确认的微心愿
+         * @description 员工角色：grid-worker、admin
+         */
+        get: operations["listGridWishes"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/admin/workflows/{name}/executions": {
         parameters: {
             query?: never;
@@ -1304,6 +1364,130 @@ export interface operations {
             409: components["responses"]["Conflict"];
             413: components["responses"]["PayloadTooLarge"];
             415: components["responses"]["UnsupportedMediaType"];
+            500: components["responses"]["Internal"];
+        };
+    };
+    listVolunteerClaims: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                volunteerId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description 成功 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        wishId: string;
+                        title: string;
+                        category: string;
+                        /** @enum {string} */
+                        wishStatus: "submitted" | "published" | "claimed" | "fulfilled" | "confirmed" | "expired" | "rejected" | "withdrawn";
+                        /** @enum {string} */
+                        claimStatus: "claimed" | "contacted" | "fulfilled" | "released";
+                        /** Format: date-time */
+                        claimedAt: string;
+                        /** Format: date-time */
+                        deadline?: string;
+                    }[];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            500: components["responses"]["Internal"];
+        };
+    };
+    getVolunteerPoints: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                volunteerId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description 成功 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        volunteerId: string;
+                        total: number;
+                        hours: number;
+                        entries: {
+                            reason: string;
+                            ref: string;
+                            points: number;
+                            /** Format: date-time */
+                            at: string;
+                        }[];
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            500: components["responses"]["Internal"];
+        };
+    };
+    listGridWishes: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                gridId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description 成功 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        wishId: string;
+                        /** @enum {string} */
+                        status: "submitted" | "published" | "claimed" | "fulfilled" | "confirmed" | "expired" | "rejected" | "withdrawn";
+                        /** @enum {string} */
+                        group: "elder" | "child" | "hardship";
+                        category: string;
+                        title: string;
+                        gridId: string;
+                        claimantsNeeded: number;
+                        placesLeft: number;
+                        estimatedCost?: number;
+                        /** Format: date-time */
+                        deadline?: string;
+                        /** Format: date-time */
+                        publishedAt?: string;
+                        /** Format: date-time */
+                        submittedAt: string;
+                        /** @enum {string} */
+                        awaits: "vet" | "confirm";
+                    }[];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
             500: components["responses"]["Internal"];
         };
     };
