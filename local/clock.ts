@@ -19,6 +19,8 @@ export class VirtualClock {
   private readonly timers = new Map<number, Timer>();
   private nextId = 1;
   private ticker: NodeJS.Timeout | undefined;
+  /** How many timers have fired since the clock started (the console's clock tool reports the difference an advance made). */
+  firedCount = 0;
 
   /**
    * @param timeScale virtual seconds per real second; 0 freezes time between `advance()` calls (tests).
@@ -73,6 +75,7 @@ export class VirtualClock {
       if (!next || next.dueMs > target) break;
       if (next.dueMs > this.nowMs()) this.jump(next.dueMs - this.nowMs());
       this.timers.delete(next.id);
+      this.firedCount += 1;
       next.fire();
       await this.settle();
     }
@@ -89,6 +92,7 @@ export class VirtualClock {
     for (const timer of this.pending()) {
       if (timer.dueMs > this.nowMs()) break;
       this.timers.delete(timer.id);
+      this.firedCount += 1;
       timer.fire();
     }
   }

@@ -29,6 +29,7 @@ import { sfnRoute } from './sfn/server';
 import { SnsOutbox } from './sns-outbox';
 import { ssmRoute } from './ssm';
 import { readState, writeState } from './state-file';
+import { advanceSummary, executionDetail, executionList, executionMarks, maskedOutbox } from './tools-routes';
 import { demoPeople, serveConsole } from './web-console';
 
 export interface LocalStackOptions {
@@ -304,9 +305,17 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
       'GET /local/auth/people': async () => ({ status: 200, body: demoPeople() }),
       'GET /local/faults': async () => ({ status: 200, body: { rate: faults.rate, seed: faults.seed, met: faults.counts() } }),
       // Everything queued before the request has been through the sender (or held, or dropped) when it answers.
+      // `?masked=1` (the console's outbox tool): every number and tracking code masked, the newest first.
       'GET /local/outbox': async (_req, _body, u) => {
         await drainStreams(true);
-        return { status: 200, body: outbox.to(u.searchParams.get('to') ?? undefined) };
+        const messages = outbox.to(u.searchParams.get('to') ?? undefined);
+        return { status: 200, body: u.searchParams.get('masked') === '1' ? maskedOutbox(messages).reverse() : messages };
+      },
+      // The console's executions tool: every execution (ids only from its input), and one with its history.
+      'GET /local/executions': async () => ({ status: 200, body: executionList(stepFunctions) }),
+      'GET /local/execution': async (_req, _body, u) => {
+        const found = executionDetail(stepFunctions, u.searchParams.get('arn') ?? '');
+        return found ? { status: 200, body: found } : { status: 404, body: { error: { code: 'NOT_FOUND', message: 'no such execution' } } };
       },
       // As if the phone had replied by SMS: SNS two-way SMS delivers it to the inbound topic's subscribers.
       'POST /local/sms/inbound': async (_req, body) => {
@@ -334,8 +343,13 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
       'POST /local/clock/advance': async (_req, body) => {
         const parsed = advanceSchema.safeParse(json(body));
         if (!parsed.success) return invalid('advance needs {seconds}', { seconds: parsed.error.issues[0]?.message ?? 'invalid' });
+        const look = () => ({ timersFired: clock.firedCount, sms: outbox.messages.length, executions: executionMarks(stepFunctions) });
+        await drainStreams(true);
+        const before = look();
         const now = await clock.advance(parsed.data.seconds);
-        return { status: 200, body: { now: toShanghaiIso(now) } };
+        // What the fired timers queued has been through the sender when this answers (as for GET /local/outbox).
+        await drainStreams(true);
+        return { status: 200, body: { now: toShanghaiIso(now), fired: advanceSummary(before, look()) } };
       },
     };
     const apiHandler = httpApi(runtime, issuer, localRoutes, config.cors);
