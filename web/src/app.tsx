@@ -9,6 +9,7 @@ import { config } from './config';
 import { explain } from './api/problem';
 import { match, navigate, useLocation } from './router';
 import { Shell } from './shell';
+import { serverNow } from './ui/clock';
 import { Link, Problem } from './ui/kit';
 import { routes } from './routes';
 
@@ -83,7 +84,7 @@ export function App() {
   const url = useLocation();
   const [, setTick] = useState(0);
   useEffect(() => session.subscribe(() => setTick((t) => t + 1)), []);
-  const who = session.identity();
+  const who = session.identity(serverNow());
   const path = url.pathname;
   if (path === '/') return <Home who={who} />;
   if (path === '/signin') return <SignIn url={url} />;

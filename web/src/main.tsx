@@ -1,12 +1,16 @@
 import { render } from 'preact';
 import { App } from './app';
 import { loadConfig } from './config';
+import { syncClock } from './ui/clock';
 import './styles.css';
 
 const root = document.getElementById('app')!;
-loadConfig().then(
-  () => render(<App />, root),
-  () => {
-    root.textContent = '控制台配置读取失败，请稍后刷新重试。';
-  },
-);
+// The clock first: a token's expiry is read against the system's now (the local stack's virtual clock).
+loadConfig()
+  .then(syncClock)
+  .then(
+    () => render(<App />, root),
+    () => {
+      root.textContent = '控制台配置读取失败，请稍后刷新重试。';
+    },
+  );
