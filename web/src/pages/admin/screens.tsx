@@ -1,3 +1,13 @@
 import type { Screen } from '../../app';
+import { Dashboard } from './dashboard';
+import { Escalations } from './escalations';
+import { GridMap } from './map';
+import { Workflows } from './workflows';
 
-export const adminScreens: Screen[] = [];
+/** The centre's screens (desktop first, usable on a tablet). */
+export const adminScreens: Screen[] = [
+  { path: '/admin', roles: ['admin'], view: ({ who }) => <Dashboard who={who} /> },
+  { path: '/admin/escalations', roles: ['admin'], view: ({ who }) => <Escalations who={who} /> },
+  { path: '/admin/map', roles: ['admin'], view: ({ who }) => <GridMap who={who} /> },
+  { path: '/admin/workflows', roles: ['admin'], view: ({ who }) => <Workflows who={who} /> },
+];
