@@ -40,7 +40,7 @@ export function MyVisits({ who }: { who?: Identity | undefined }) {
       <Loading when={visits.loading} />
       <Problem text={visits.error} />
       {visits.data && list.length === 0 ? <p>暂无排班的探访。</p> : null}
-      <ul class="list visits">
+      <ul class="list card">
         {list.map((v) => (
           <VisitItem
             key={v.visitId}
