@@ -13,12 +13,18 @@ describe('the centre: dashboard, escalations, map and workflows', () => {
   beforeAll(async () => {
     world = await startConsole();
     browser = world.browser;
-    // Numbers that are not all zero: two reports still waiting, one accepted by its department.
+    // Numbers that are not all zero: in G01 one report waiting and one accepted by its department; in
+    // G02 one waiting, and one that no department accepted in time, so the district took it (兜底).
     const flow = new CaseFlow(world.t);
     await flow.submit();
-    await flow.submit({ location: { gridId: 'G02', address: '龙首小区1号楼' } });
     await flow.toInProgress();
+    await flow.submit({ location: { gridId: 'G02', address: '龙首小区1号楼' } });
+    const unaccepted = await flow.submit({ location: { gridId: 'G02', address: '龙首小区2号楼' } });
+    await flow.actOk(unaccepted.caseId, 'gridG02', { type: 'grid-check', outcome: 'needs-dispatch', note: '需维修' });
+    await world.t.advance(2 * (2 * 3600 + 1));
+    districtCase = unaccepted.caseId;
   });
+  let districtCase: string;
   afterAll(() => world?.stop());
 
   const signIn = async (page: Page) => {
@@ -85,6 +91,9 @@ describe('the centre: dashboard, escalations, map and workflows', () => {
     await page.getByRole('link', { name: '督办' }).click();
     await page.getByRole('heading', { name: '流程出错暂停（待恢复）' }).waitFor();
     await page.getByRole('heading', { name: /区级兜底/ }).waitFor();
+    const district = page.locator('section', { has: page.getByRole('heading', { name: /区级兜底/ }) });
+    await district.getByRole('link', { name: districtCase }).waitFor();
+    expect(await district.getByText(/签收 · 道路破损 · 第02网格/).count()).toBe(1);
     await shoot(page, 'admin', '04-escalations-desktop');
     expect(await seriousViolations(page)).toEqual([]);
     expect(errors).toEqual([]);

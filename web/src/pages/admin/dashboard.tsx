@@ -79,14 +79,14 @@ function MetricsTable({ rows, name, keyHeader, withTotal, caption }: { rows: Met
         <thead>
           <tr>
             <th scope="col">{keyHeader}</th>
-            <th scope="col">受理</th>
-            <th scope="col">响应</th>
-            <th scope="col">办结</th>
-            <th scope="col">评价</th>
-            <th scope="col">满意</th>
-            <th scope="col">响应率</th>
-            <th scope="col">办结率</th>
-            <th scope="col">满意率</th>
+            <th scope="col" class="num">受理</th>
+            <th scope="col" class="num">响应</th>
+            <th scope="col" class="num">办结</th>
+            <th scope="col" class="num">评价</th>
+            <th scope="col" class="num">满意</th>
+            <th scope="col" class="num">响应率</th>
+            <th scope="col" class="num">办结率</th>
+            <th scope="col" class="num">满意率</th>
           </tr>
         </thead>
         <tbody>

@@ -131,7 +131,7 @@ export function GridMap({ who }: { who?: Identity | undefined }) {
                 <tr>
                   <th scope="col">网格</th>
                   <th scope="col">社区</th>
-                  <th scope="col">未办结</th>
+                  <th scope="col" class="num">未办结</th>
                 </tr>
               </thead>
               <tbody>
