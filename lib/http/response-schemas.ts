@@ -22,6 +22,8 @@ const category = z.strictObject({ code: id, name: z.string(), group: z.string(),
 /** `shape`: the grid's outline (one closed ring of [lng, lat]) where the reference data has one. */
 const grid = z.strictObject({ gridId: id, name: z.string(), communityId: id, communityName: z.string(), shape: gridShapeSchema.optional() });
 
+const department = z.strictObject({ departmentId: id, name: z.string() });
+
 const caseStatus = z.enum(CASE_STATUSES);
 const submittedCase = z.strictObject({
   caseId: id,
@@ -134,6 +136,7 @@ const execution = z.strictObject({
 export const responseSchemas = {
   listCategories: z.array(category),
   listGrids: z.array(grid),
+  listDepartments: z.array(department),
   createCase: submittedCase,
   getCase: caseView,
   actOnCase: z.strictObject({ caseId: id, status: caseStatus }),

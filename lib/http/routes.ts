@@ -26,6 +26,7 @@ export interface Route {
 export const API_ROUTES: Route[] = [
   { operationId: 'listCategories', method: 'get', path: '/v1/categories', summary: '诉求类别', access: 'public', success: 200 },
   { operationId: 'listGrids', method: 'get', path: '/v1/grids', summary: '网格', access: 'public', success: 200 },
+  { operationId: 'listDepartments', method: 'get', path: '/v1/departments', summary: '职能部门', access: 'public', success: 200 },
   { operationId: 'createCase', method: 'post', path: '/v1/cases', summary: '提交诉求（可带 Idempotency-Key）', access: 'public', success: 201, idempotencyKey: true },
   { operationId: 'getCase', method: 'get', path: '/v1/cases/{caseId}', summary: '查看诉求（x-tracking-code 或员工令牌）', access: 'resident-or-staff', roles: ['grid-worker', 'department', 'admin'], success: 200 },
   { operationId: 'actOnCase', method: 'post', path: '/v1/cases/{caseId}/actions', summary: '诉求办理操作', access: 'resident-or-staff', roles: ['grid-worker', 'department', 'admin'], success: 202 },

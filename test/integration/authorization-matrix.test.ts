@@ -381,6 +381,7 @@ describe('authorization matrix: every staff and resident route × caller × inpu
     const PUBLIC: Record<string, { method: 'GET' | 'POST'; path: string; body?: () => unknown; success: number }> = {
       listCategories: { method: 'GET', path: '/v1/categories', success: 200 },
       listGrids: { method: 'GET', path: '/v1/grids', success: 200 },
+      listDepartments: { method: 'GET', path: '/v1/departments', success: 200 },
       createCase: {
         method: 'POST',
         path: '/v1/cases',

@@ -7,7 +7,7 @@ import type { actOnCase } from '../../../lib/use-cases/case/act';
 import type { caseMetrics } from '../../../lib/use-cases/case/metrics';
 import type { worklist } from '../../../lib/use-cases/case/worklist';
 import type { getCase } from '../../../lib/use-cases/get-case';
-import type { listCategories, listGrids } from '../../../lib/use-cases/list-reference';
+import type { listCategories, listDepartments, listGrids } from '../../../lib/use-cases/list-reference';
 import type { resumeFromAttention } from '../../../lib/use-cases/repair/attention';
 import type { submitCase } from '../../../lib/use-cases/submit-case';
 import type { registerElder, registerVolunteer } from '../../../lib/use-cases/visits/register';
@@ -47,6 +47,7 @@ type Documented<K extends keyof typeof responseSchemas> = z.output<(typeof respo
 const useCasesAnswerWhatIsDocumented: {
   listCategories: SameShape<Answer<typeof listCategories>, Documented<'listCategories'>>;
   listGrids: SameShape<Answer<typeof listGrids>, Documented<'listGrids'>>;
+  listDepartments: SameShape<Answer<typeof listDepartments>, Documented<'listDepartments'>>;
   createCase: SameShape<Answer<typeof submitCase>, Documented<'createCase'>>;
   getCase: SameShape<Answer<typeof getCase>, Documented<'getCase'>>;
   actOnCase: SameShape<Answer<typeof actOnCase>, Documented<'actOnCase'>>;
@@ -70,6 +71,7 @@ const useCasesAnswerWhatIsDocumented: {
 } = {
   listCategories: true,
   listGrids: true,
+  listDepartments: true,
   createCase: true,
   getCase: true,
   actOnCase: true,
