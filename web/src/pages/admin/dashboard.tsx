@@ -73,7 +73,8 @@ function RateCell({ rate, base }: { rate: number | null; base: number }) {
 function MetricsTable({ rows, name, keyHeader, withTotal, caption }: { rows: MetricRow[]; name: (key: string) => string; keyHeader: string; withTotal: boolean; caption: string }) {
   const total = totals(rows);
   return (
-    <div class="table-wrap">
+    // Scrolls sideways on a phone: focusable, so a keyboard can scroll it too.
+    <div class="table-wrap" tabIndex={0} role="region" aria-label={caption}>
       <table class="metrics">
         <caption>{caption}</caption>
         <thead>
