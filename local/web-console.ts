@@ -30,12 +30,15 @@ const NOT_CONSOLE = /^\/(v1|local|open311)(\/|$)/;
  */
 export function serveConsole(req: IncomingMessage, res: ServerResponse, dist = WEB_DIST): boolean {
   if (req.method !== 'GET' && req.method !== 'HEAD') return false;
+  let raw = '/';
   let path: string;
   try {
-    path = decodeURIComponent(new URL(req.url ?? '/', 'http://localhost').pathname);
+    raw = new URL(req.url ?? '/', 'http://localhost').pathname;
+    path = decodeURIComponent(raw);
   } catch {
-    // A malformed escape (`/%E0%A4%A`) names no file: the console's page, as for any other path.
-    path = '/';
+    // A malformed escape (`/%E0%A4%A`) names no file: the console's page, as for any other path, unless
+    // it is under the API's paths (`/v1/wishes/%ZZ`), which the API answers (400), as on AWS.
+    path = raw;
   }
   if (NOT_CONSOLE.test(path)) return false;
   if (path === '/config.json') {

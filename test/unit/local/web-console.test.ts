@@ -46,7 +46,7 @@ describe('serveConsole', () => {
   });
 
   it("leaves the API's and the local stack's paths to them", async () => {
-    for (const path of ['/v1/cases', '/v1', '/local/outbox', '/open311/v2/services.json']) {
+    for (const path of ['/v1/cases', '/v1', '/local/outbox', '/open311/v2/services.json', '/v1/wishes/%ZZ', '/v1/grids/%E0%A4%A/wishes']) {
       const res = await fetch(`${base}${path}`);
       expect({ path, body: await res.json() }).toEqual({ path, body: { api: true } });
     }
