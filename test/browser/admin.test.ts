@@ -55,6 +55,8 @@ describe('the centre: dashboard, escalations, map and workflows', () => {
 
     await page.getByLabel('统计维度').selectOption('category');
     await page.getByRole('table', { name: /按诉求类别统计/ }).getByRole('row', { name: /道路破损/ }).waitFor();
+    await page.getByLabel('统计维度').selectOption('department');
+    await page.getByRole('table', { name: /按部门统计/ }).getByRole('row', { name: /区综合执法中心/ }).waitFor();
     expect(errors).toEqual([]);
     await context.close();
   });

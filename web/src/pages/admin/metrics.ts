@@ -92,10 +92,14 @@ export function download(blob: Blob, filename: string): void {
   setTimeout(() => URL.revokeObjectURL(url), 10_000);
 }
 
-/** Names for the keys the API counts by: grids and categories from the reference data. */
-export async function loadNames(): Promise<{ grids: Map<string, string>; categories: Map<string, string> }> {
-  const [grids, categories] = await Promise.all([ok(api().GET('/v1/grids')), ok(api().GET('/v1/categories'))]);
-  return { grids: new Map(grids.map((g) => [g.gridId, g.name])), categories: new Map(categories.map((c) => [c.code, c.name])) };
+/** Names for the keys the API counts by: grids, departments and categories from the reference data. */
+export async function loadNames(): Promise<{ grids: Map<string, string>; departments: Map<string, string>; categories: Map<string, string> }> {
+  const [grids, departments, categories] = await Promise.all([ok(api().GET('/v1/grids')), ok(api().GET('/v1/departments')), ok(api().GET('/v1/categories'))]);
+  return {
+    grids: new Map(grids.map((g) => [g.gridId, g.name])),
+    departments: new Map(departments.map((d) => [d.departmentId, d.name])),
+    categories: new Map(categories.map((c) => [c.code, c.name])),
+  };
 }
 
 export function nameOf(by: Dimension, names: Awaited<ReturnType<typeof loadNames>> | undefined) {
@@ -103,6 +107,6 @@ export function nameOf(by: Dimension, names: Awaited<ReturnType<typeof loadNames
     if (key === 'unrouted') return '未定网格';
     if (by === 'grid') return names?.grids.get(key) ?? key;
     if (by === 'category') return names?.categories.get(key) ?? key;
-    return key;
+    return names?.departments.get(key) ?? key;
   };
 }
