@@ -213,7 +213,8 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
           AWS_ENDPOINT_URL_SSM: `http://127.0.0.1:${ssmServer.port}`,
         },
         // The local issuer stands in for the Cognito user pool.
-        standIns: { JWT_ISSUER: issuer.issuer, JWT_AUDIENCE: issuer.audience },
+        // The console's links in SMS point to the console this stack serves.
+        standIns: { JWT_ISSUER: issuer.issuer, JWT_AUDIENCE: issuer.audience, CONSOLE_URL: url },
       }),
     );
 

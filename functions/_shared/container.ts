@@ -19,7 +19,7 @@ import { SnsSmsSender } from '../../lib/adapters/aws/sns-sms-sender';
 import { keyringFromSsm } from '../../lib/adapters/aws/ssm-keyring';
 import { installKeyring } from '../../lib/adapters/keyring';
 import { JwksTokenVerifier } from '../../lib/adapters/jwks-token-verifier';
-import { parseConfig } from '../../lib/config';
+import { consoleUrlSchema, parseConfig } from '../../lib/config';
 import { log } from '../../lib/log';
 import { systemClock } from '../../lib/ports/clock';
 import type { TokenVerifier } from '../../lib/ports/token-verifier';
@@ -44,6 +44,8 @@ const portsConfigSchema = z.object({
   SMS_SENDER_ID: z.string().optional(),
   CENTRE_STAFF_ID: z.string().min(1).default('admin-centre'),
   DISTRICT_DEPARTMENT_ID: z.string().min(1).default('district'),
+  // Only the functions whose texts point to the console are given it (serverless.yml).
+  CONSOLE_URL: consoleUrlSchema,
 });
 
 /** What one function's handler says it needs beyond the table: the workflows it starts or looks up. */
@@ -84,6 +86,7 @@ function build(config: z.infer<typeof portsConfigSchema>, stateMachineArns: Part
     optOuts: new DynamoOptOutStore(db, config.TABLE_NAME),
     limiter: new DynamoRateLimiter(db, config.TABLE_NAME),
     centre: { staffId: config.CENTRE_STAFF_ID, districtDepartmentId: config.DISTRICT_DEPARTMENT_ID },
+    consoleUrl: config.CONSOLE_URL,
     // Only the sender function's role may publish (serverless.yml): every other use case queues in `outbox`.
     sms: new SnsSmsSender(new SNSClient({}), config.SMS_SENDER_ID),
     workflows: new SfnWorkflows(new SFNClient({}), stateMachineArns),

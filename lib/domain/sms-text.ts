@@ -34,6 +34,23 @@ export function clip(text: string, maxUnits: number): string {
   return `${kept}…`;
 }
 
+/**
+ * The console's public base URL (`CONSOLE_URL`, no trailing slash) is at most this long: every text
+ * that points to the console is written to fit one segment with a base this long (a longer one is
+ * refused at cold start, lib/config.ts).
+ */
+export const CONSOLE_URL_MAX = 28;
+
+/**
+ * The console's address of a page, as a message carries it: the base and a short path that names an
+ * id only, never a tracking code or a token (an SMS is read on a lock screen and forwarded).
+ * Paths the console serves: `/grid/wishes/<wishId>` (a wish to vet), `/volunteer` (a volunteer's
+ * visits), `/admin` (the centre), `/report` (a resident's new report).
+ */
+export function consoleLink(consoleUrl: string, path: string): string {
+  return `${consoleUrl.replace(/\/+$/, '')}${path}`;
+}
+
 /** Names from reference data (grid, category, department) in a message: budgeted so every template fits. */
 const NAME_UNITS = 10;
 const name = (value: string) => clip(value, NAME_UNITS);
@@ -80,7 +97,8 @@ export const smsText = {
   closed: (ref: string, code: ClosureCode) => sms(`您的诉求${ref}已办结：${CLOSURE_LABEL[code]}。`),
   merged: (ref: string, original: string) => sms(`您的诉求${ref}与在办诉求${original}相同，已合并，办结后通知您。`),
   replyHelp: (ref: string) => sms(`请回复数字评价诉求${ref}：1满意 2基本满意 3不满意。`),
-  nothingToRate: () => sms('未找到待您评价的诉求。如需反映问题，请登录民情直通或拨打12345。'),
+  nothingToRate: (consoleUrl?: string) =>
+    sms(consoleUrl ? `未找到待您评价的诉求。反映问题请拨打12345或访问${consoleLink(consoleUrl, '/report')}` : '未找到待您评价的诉求。如需反映问题，请访问民情直通网站或拨打12345。'),
   optedOut: () => sms('已退订通知短信，紧急通知仍会发送。回复“订阅”可恢复。'),
   optedIn: () => sms('已恢复通知短信。回复“退订”可停止接收。'),
 };

@@ -32,4 +32,6 @@ export interface Ports {
   metrics: { needsAttention(count: number): void };
   /** The command centre's duty contact and the district department that takes unowned cases (兜底). */
   centre: { staffId: string; districtDepartmentId: string };
+  /** The console's public base URL, for the texts that point to it (`CONSOLE_URL`); absent, they name the service instead. */
+  consoleUrl?: string | undefined;
 }

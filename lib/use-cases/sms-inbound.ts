@@ -12,7 +12,7 @@ import { wishSms } from '../domain/wishes/wish-sms';
 import { checkIn, type VisitActionDeps } from './visits/visit-actions';
 
 /** An inbound SMS may rate a case, check in to a visit, claim or confirm a wish, or change a subscription. */
-export type SmsInboundDeps = HandleRatingReplyDeps & VisitActionDeps & ActOnWishDeps & Pick<Ports, 'optOuts'>;
+export type SmsInboundDeps = HandleRatingReplyDeps & VisitActionDeps & ActOnWishDeps & Pick<Ports, 'optOuts' | 'consoleUrl'>;
 
 const OPT_OUT = /^(退订|TD|T|STOP|N)$/;
 const OPT_IN = /^订阅$/;
@@ -58,7 +58,7 @@ export async function handleInboundSms(deps: SmsInboundDeps, inbound: InboundSms
     await reply(visitSms.nothingToCheckIn());
     return 'helped';
   }
-  await reply(visitSms.checkedIn(visitId));
+  await reply(visitSms.checkedIn(visitId, deps.consoleUrl));
   return 'checked-in';
 }
 

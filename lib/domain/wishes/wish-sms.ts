@@ -1,10 +1,16 @@
-import { clip, sms } from '../sms-text';
+import { clip, consoleLink, sms, SMS_SEGMENT } from '../sms-text';
 
 /** Wish messages: the wish code as reference, the title shortened; never the beneficiary's details. */
 const short = (title: string) => clip(title, 11);
 
 export const wishSms = {
-  vetRequested: (wishId: string, title: string) => sms(`新微心愿${wishId}（${short(title)}）待您核实，请在应用中审核。`),
+  /** To the grid worker, with the console's page of the wish (the title as far as the link leaves room). */
+  vetRequested: (wishId: string, title: string, consoleUrl?: string) => {
+    if (!consoleUrl) return sms(`新微心愿${wishId}（${short(title)}）待您核实，请登录民情直通审核。`);
+    const link = consoleLink(consoleUrl, `/grid/wishes/${wishId}`);
+    const room = SMS_SEGMENT - sms(`新微心愿${wishId}待核实：${link}`).length - 2;
+    return sms(`新微心愿${wishId}${room >= 3 ? `（${clip(title, Math.min(room, 11))}）` : ''}待核实：${link}`);
+  },
   rejected: (wishId: string) => sms(`您的微心愿${wishId}经核实暂未发布，网格员会与您联系说明。`),
   published: (wishId: string) => sms(`您的微心愿${wishId}已发布，有人认领后会通知您。`),
   suggestion: (wishId: string, title: string, gridName: string) => sms(`微心愿${wishId}（${short(title)}，${clip(gridName, 10)}）需要您，回复${wishId}即可认领。`),

@@ -4,10 +4,11 @@ import { smsText } from '../../domain/sms-text';
 import { AppError } from '../../errors';
 import { log } from '../../log';
 import { notifyOnce, type NotifyDeps } from '../notify';
+import type { Ports } from '../ports';
 import { actOnCase, type ActOnCaseDeps } from './act';
 
 /** A resident's rating by SMS is a case action taken in their name; the reply goes out by SMS. */
-export type HandleRatingReplyDeps = ActOnCaseDeps & NotifyDeps;
+export type HandleRatingReplyDeps = ActOnCaseDeps & NotifyDeps & Pick<Ports, 'consoleUrl'>;
 
 const RATING_REPLIES: Array<[RegExp, Rating]> = [
   [/^(1|１|满意|非常满意)$/, 'satisfied'],
@@ -30,7 +31,7 @@ export async function handleRatingReply(deps: HandleRatingReplyDeps, message: In
   const rating = parseRatingReply(message.text);
   const reply = (text: string) => notifyOnce(deps, { key: `reply#${message.messageId}`, to: message.from, text, urgent: true });
   if (!caseId) {
-    await reply(smsText.nothingToRate());
+    await reply(smsText.nothingToRate(deps.consoleUrl));
     return 'helped';
   }
   if (!rating) {
@@ -43,7 +44,7 @@ export async function handleRatingReply(deps: HandleRatingReplyDeps, message: In
   } catch (err) {
     if (!(err instanceof AppError && err.expose)) throw err;
     log.info('sms rating not applied', { caseId, code: err.code });
-    await reply(smsText.nothingToRate());
+    await reply(smsText.nothingToRate(deps.consoleUrl));
     return 'helped';
   }
   await reply(smsText.feedbackThanks(caseId, rating));

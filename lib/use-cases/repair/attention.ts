@@ -1,7 +1,7 @@
 import type { HoldInput } from '../../contracts/tasks/attention';
 import { requireStaff, type StaffActor } from '../../domain/actor';
 import { toShanghaiIso } from '../../domain/case';
-import { SMS_SEGMENT, sms } from '../../domain/sms-text';
+import { consoleLink, SMS_SEGMENT, sms } from '../../domain/sms-text';
 import { isCentre, requirePermission } from '../../domain/policy';
 import { NotFoundError } from '../../errors';
 import { log } from '../../log';
@@ -15,8 +15,8 @@ import { reconcileOne, type ReconcileOneDeps } from './reconcile';
 const LABEL: Record<RepairableKind, string> = { case: '诉求', wish: '微心愿', visit: '探访' };
 
 /** To the duty admin: the entity's short reference only, never a token or a person's details. */
-export function attentionSms(kind: RepairableKind, id: string): string {
-  const text = sms(`${LABEL[kind]}${id}流程出错已暂停，请在指挥中心工作台核查后恢复。`);
+export function attentionSms(kind: RepairableKind, id: string, consoleUrl?: string): string {
+  const text = sms(consoleUrl ? `${LABEL[kind]}${id}流程出错待核查：${consoleLink(consoleUrl, '/admin')}` : `${LABEL[kind]}${id}流程出错已暂停，请在指挥中心工作台核查后恢复。`);
   if (text.length > SMS_SEGMENT) throw new Error(`attention SMS for ${kind} ${id} does not fit one segment`);
   return text;
 }
@@ -27,7 +27,7 @@ export function attentionSms(kind: RepairableKind, id: string): string {
  * workflow waits on the token stored here. Waiting again after a week (the same failure) only swaps
  * the token. Only the error's name is kept: its message may quote data.
  */
-export type HoldForCentreDeps = Pick<Ports, 'repair' | 'cases' | 'reference' | 'centre' | 'outbox' | 'clock'>;
+export type HoldForCentreDeps = Pick<Ports, 'repair' | 'cases' | 'reference' | 'centre' | 'outbox' | 'clock' | 'consoleUrl'>;
 
 export async function holdForCentre(deps: HoldForCentreDeps, input: HoldInput): Promise<Record<string, never>> {
   const [at = 'unknown', failure] = Object.entries(input.failed)[0] ?? [];
@@ -54,7 +54,7 @@ export async function holdForCentre(deps: HoldForCentreDeps, input: HoldInput): 
   // The duty admin is woken at night only where someone may be at risk: an emergency case, or a visit
   // (a stopped visit may be a welfare check not raised). Anything else waits on the worklist till 07:00.
   const urgent = input.kind === 'visit' || (input.kind === 'case' && (await deps.cases.get(input.id))?.priority === 'emergency');
-  if (phone) await notifyOnce(deps, { key: `attention#${input.kind}#${input.id}#${seq}`, to: phone, text: attentionSms(input.kind, input.id), urgent });
+  if (phone) await notifyOnce(deps, { key: `attention#${input.kind}#${input.id}#${seq}`, to: phone, text: attentionSms(input.kind, input.id, deps.consoleUrl), urgent });
   return {};
 }
 

@@ -7,7 +7,7 @@ import { gridWorkerPhone } from '../staff-phones';
 import { answerWait } from './tell-wait';
 import { changeWish } from './wish-record';
 
-export type AwaitWishStepDeps = Pick<Ports, 'wishes' | 'workflows' | 'reference' | 'outbox' | 'clock'>;
+export type AwaitWishStepDeps = Pick<Ports, 'wishes' | 'workflows' | 'reference' | 'outbox' | 'clock' | 'consoleUrl'>;
 
 /**
  * Every `.waitForTaskToken` step of the wish workflow: stores the token against the wish, answers it at
@@ -20,7 +20,7 @@ export async function awaitWishStep(deps: AwaitWishStepDeps, input: AwaitWishInp
   if (answer) await answerWait(deps, input.taskToken, answer);
   else if (input.step === 'vet') {
     const phone = await gridWorkerPhone(deps, wish.gridId);
-    if (phone) await notifyOnce(deps, { key: `${wish.wishId}#vet`, to: phone, text: wishSms.vetRequested(wish.wishId, wish.title), urgent: false });
+    if (phone) await notifyOnce(deps, { key: `${wish.wishId}#vet`, to: phone, text: wishSms.vetRequested(wish.wishId, wish.title, deps.consoleUrl), urgent: false });
   } else if (input.step === 'confirm') {
     const phone = await gridWorkerPhone(deps, wish.gridId);
     if (phone) await notifyOnce(deps, { key: `${wish.wishId}#confirm`, to: phone, text: wishSms.confirmRequested(wish.wishId), urgent: false });

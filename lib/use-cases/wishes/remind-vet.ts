@@ -5,13 +5,13 @@ import type { Ports } from '../ports';
 import { gridWorkerPhone } from '../staff-phones';
 import { loadWish } from './wish-record';
 
-export type RemindVetDeps = Pick<Ports, 'wishes' | 'reference' | 'outbox' | 'clock'>;
+export type RemindVetDeps = Pick<Ports, 'wishes' | 'reference' | 'outbox' | 'clock' | 'consoleUrl'>;
 
 /** The vetting wait timed out: the grid worker is asked again, at most once a day. */
 export async function remindVet(deps: RemindVetDeps, input: WishIdInput): Promise<Record<string, never>> {
   const wish = await loadWish(deps, input.wishId);
   const phone = await gridWorkerPhone(deps, wish.gridId);
   const day = Math.floor(deps.clock.now().getTime() / 86400_000);
-  if (phone) await notifyOnce(deps, { key: `${wish.wishId}#vet#${day}`, to: phone, text: wishSms.vetRequested(wish.wishId, wish.title), urgent: false });
+  if (phone) await notifyOnce(deps, { key: `${wish.wishId}#vet#${day}`, to: phone, text: wishSms.vetRequested(wish.wishId, wish.title, deps.consoleUrl), urgent: false });
   return {};
 }

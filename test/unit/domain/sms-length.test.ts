@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { clip, shortLocalTime, SMS_SEGMENT, smsText, wellFormed } from '../../../lib/domain/sms-text';
+import { clip, CONSOLE_URL_MAX, shortLocalTime, SMS_SEGMENT, smsText, wellFormed } from '../../../lib/domain/sms-text';
 import { visitSms } from '../../../lib/domain/visits/visit-sms';
 import { wishSms } from '../../../lib/domain/wishes/wish-sms';
 import { CLOSURE_CODES } from '../../../lib/domain/case';
@@ -24,6 +24,8 @@ const due = fc.date({ min: new Date('2026-01-01'), max: new Date('2099-12-31'), 
 /** A deadline a held message may leave out (it would arrive after it). */
 const dueOrNone = fc.option(due, { nil: undefined });
 const count = fc.integer({ min: 0, max: 99_999 });
+/** The console's base URL: none, the local stack's, or the longest allowed. */
+const consoleUrl = fc.constantFrom(undefined, 'http://127.0.0.1:3000', 'http://127.0.0.1:65535', `https://${'m'.repeat(CONSOLE_URL_MAX - 'https://'.length - 7)}.gov.cn`);
 const when = fc.date({ min: new Date('2026-01-01'), max: new Date('2099-12-31'), noInvalidDate: true });
 
 /** One generator of worst-case arguments per template: a template added without one fails below. */
@@ -46,10 +48,10 @@ const ARGS: Record<string, fc.Arbitrary<unknown[]>> = {
   'smsText.closed': fc.tuple(caseRef, fc.constantFrom(...CLOSURE_CODES)),
   'smsText.merged': fc.tuple(caseRef, caseRef),
   'smsText.replyHelp': fc.tuple(caseRef),
-  'smsText.nothingToRate': fc.tuple(),
+  'smsText.nothingToRate': fc.tuple(consoleUrl),
   'smsText.optedOut': fc.tuple(),
   'smsText.optedIn': fc.tuple(),
-  'wishSms.vetRequested': fc.tuple(wishId, worstText),
+  'wishSms.vetRequested': fc.tuple(wishId, worstText, consoleUrl),
   'wishSms.rejected': fc.tuple(wishId),
   'wishSms.published': fc.tuple(wishId),
   'wishSms.suggestion': fc.tuple(wishId, worstText, worstText),
@@ -69,7 +71,7 @@ const ARGS: Record<string, fc.Arbitrary<unknown[]>> = {
   'visitSms.missedToBackup': fc.tuple(visitId),
   'visitSms.missedToGridWorker': fc.tuple(visitId),
   'visitSms.emergencyContact': fc.tuple(visitId),
-  'visitSms.checkedIn': fc.tuple(visitId),
+  'visitSms.checkedIn': fc.tuple(visitId, consoleUrl),
   'visitSms.nothingToCheckIn': fc.tuple(),
   'visitSms.rosterUncovered': fc.tuple(fc.constant('2026-12-28'), count),
 };
