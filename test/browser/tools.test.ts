@@ -65,6 +65,18 @@ describe('the local stack tools: the SMS outbox (masked), the clock, the executi
       expect(await page.locator('.sms-list .sms-text').first().textContent()).toBe(maskTrackingCodes(maskPersonalNumbers(latest)));
       await nothingPersonal(page);
       await shoot(page, J, `02-outbox-filtered-${size}`);
+
+      // A text that asks someone to act points to this console, and its link is one here.
+      if (size === 'desktop') {
+        const inbound = await world.t.api('POST', '/local/sms/inbound', { body: { from: '13600009099', text: '你好' } });
+        expect(inbound.status).toBe(202);
+        await page.getByLabel('按号码筛选').fill('9099');
+        await page.getByRole('button', { name: '筛选' }).click();
+        const link = page.getByRole('link', { name: `${world.url}/report` });
+        await link.waitFor();
+        expect(await link.getAttribute('href')).toBe(`${world.url}/report`);
+        expect(await page.locator('.sms-list strong').allTextContents()).toEqual(['136****9099']);
+      }
       expect(errors).toEqual([]);
       await context.close();
     }

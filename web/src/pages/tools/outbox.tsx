@@ -7,6 +7,23 @@ import { useLoad } from '../../ui/use-load';
 import { local, toolsNav, type MaskedMessage } from './local';
 import './tools.css';
 
+/** An SMS's text, its link to the console (if any) a link here too: the tester follows it as the recipient would. */
+function SmsText({ text }: { text: string }) {
+  return (
+    <>
+      {text.split(/(https?:\/\/[\w.:-]+\/[\w/-]*)/).map((part, i) =>
+        i % 2 === 1 ? (
+          <a key={i} href={part}>
+            {part}
+          </a>
+        ) : (
+          part
+        ),
+      )}
+    </>
+  );
+}
+
 /**
  * The SMS outbox: every message the stack "sent", newest first. Numbers reach this page masked
  * (138****1234), as do tracking codes in the texts: the stack masks them before answering.
@@ -54,7 +71,9 @@ export function Outbox({ who }: { who?: Identity | undefined }) {
                     <strong class="mono">{m.to}</strong>
                     <span class="muted">{when(m.at)}</span>
                   </div>
-                  <p class="sms-text">{m.text}</p>
+                  <p class="sms-text">
+                    <SmsText text={m.text} />
+                  </p>
                 </li>
               ))}
             </ul>
