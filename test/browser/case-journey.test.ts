@@ -139,4 +139,88 @@ describe('the case journey in the console', () => {
     await grid.context.close();
     await dept.context.close();
   });
+
+  it('a department refuses with a suggested department, named; a second page still offering what was already done is told why in words and shows the case as it is', async () => {
+    const t = world.t;
+    const gridWorker = await t.token({ role: 'grid-worker', grids: ['G02'], sub: 'gw-G02' });
+    const dispatched = async (category: string, description: string, address: string, phone: string) => {
+      const report = await t.api('POST', '/v1/cases', { body: { category, description, location: { gridId: 'G02', address }, reporter: { phone } } });
+      const { caseId } = report.body as { caseId: string };
+      await t.stack.settle();
+      const check = await t.api('POST', `/v1/cases/${caseId}/actions`, { token: gridWorker, body: { type: 'grid-check', outcome: 'needs-dispatch', note: '属实' } });
+      expect({ status: check.status, body: check.body }).toEqual({ status: 202, body: expect.anything() });
+      await t.stack.settle();
+      return caseId;
+    };
+    const raced = await dispatched('road-damage', '小区门口路面塌陷一块，雨天积水', '金水苑南门', '13712349002');
+    const refused = await dispatched('garbage', '楼前垃圾桶满了三天没人清运', '金水苑6号楼', '13712349003');
+
+    const first = await openPage(browser, world.url, DESKTOP);
+    const second = await openPage(browser, world.url, PHONE);
+    for (const { page } of [first, second]) {
+      await signInAs(page, '城市管理局');
+      await page.goto(`/cases/${raced}`);
+      await page.getByRole('heading', { level: 3, name: /签收或退回/ }).waitFor();
+    }
+    expect(await first.page.locator('.facts').textContent()).toContain('城市管理局');
+    await first.page.getByRole('button', { name: '签收' }).click();
+    await first.page.getByRole('status').filter({ hasText: '已提交：签收' }).waitFor();
+    await t.stack.settle();
+    // The other page still offers a refusal: the API answers 409 NOT_WAITING, said in Chinese, and the page shows the case as it now is.
+    await second.page.getByLabel('退回理由').fill('不归我局');
+    await second.page.getByRole('button', { name: '退回' }).click();
+    await second.page.getByRole('alert').filter({ hasText: '这一步当前不在等待此操作' }).waitFor();
+    await second.page.getByRole('heading', { level: 3, name: /办理并答复/ }).waitFor();
+    await shoot(second.page, J, '11-dept-not-waiting-phone');
+    expect(await seriousViolations(second.page)).toEqual([]);
+
+    await first.page.goto(`/cases/${refused}`);
+    await first.page.getByRole('heading', { level: 3, name: /签收或退回/ }).waitFor();
+    await first.page.getByLabel('退回理由').fill('小区内道路归物业和住建管理');
+    await first.page.getByLabel('建议承办部门（可不选）').selectOption({ label: '住房和城乡建设局' });
+    await shoot(first.page, J, '12-dept-refuse-desktop');
+    expect(await seriousViolations(first.page)).toEqual([]);
+    await first.page.getByRole('button', { name: '退回' }).click();
+    await first.page.getByRole('status').filter({ hasText: '已提交：退回，建议改派住房和城乡建设局' }).waitFor();
+    await t.stack.settle();
+
+    // The suggested department has it now.
+    const housing = await openPage(browser, world.url, DESKTOP);
+    await signInAs(housing.page, '住房和城乡建设局');
+    await housing.page.locator(`a[href="/cases/${refused}"]`).click();
+    await housing.page.getByRole('heading', { level: 3, name: /签收或退回/ }).waitFor();
+    expect(await housing.page.locator('.facts').textContent()).toContain('住房和城乡建设局');
+    for (const p of [first, second, housing]) {
+      expect(p.errors).toEqual([]);
+      await p.context.close();
+    }
+  });
+
+  it('a grid worker registers an elder of their grid: the API’s field errors beside the fields, then the elder’s number', async () => {
+    const { page, errors, context } = await openPage(browser, world.url, PHONE);
+    await signInAs(page, /^网格员.*第03网格$/);
+    await page.getByRole('link', { name: '登记老人' }).click();
+    await page.getByRole('heading', { level: 1, name: '登记老人' }).waitFor();
+    await page.getByLabel('所在网格').locator('option').first().waitFor({ state: 'attached' });
+    expect(await page.getByLabel('所在网格').locator('option').allTextContents()).toEqual([expect.stringContaining('第03网格')]);
+    await page.getByLabel('姓名', { exact: true }).fill('孙桂兰');
+    await page.getByLabel('手机号（可不填）').fill('12345');
+    await page.getByLabel('住址').fill('金水苑3号楼2单元401');
+    await page.getByLabel('高风险（独居、失能等，每周探访）').check();
+    await page.getByLabel('联系人姓名').fill('孙立');
+    await page.getByLabel('联系人手机号').fill('13812340000');
+    await page.getByRole('button', { name: '登记' }).click();
+    await page.getByRole('alert').waitFor();
+    await page.locator('#err-phone').waitFor();
+    expect(await page.getByLabel('手机号（可不填）').getAttribute('aria-invalid')).toBe('true');
+    await shoot(page, J, '13-elder-field-error-phone');
+    expect(await seriousViolations(page)).toEqual([]);
+    await page.getByLabel('手机号（可不填）').fill('13912340001');
+    await page.getByRole('button', { name: '登记' }).click();
+    await page.getByRole('status').filter({ hasText: '已登记，老人编号' }).waitFor();
+    expect(await page.locator('#err-phone').count()).toBe(0);
+    await shoot(page, J, '14-elder-registered-phone');
+    expect(errors).toEqual([]);
+    await context.close();
+  });
 });

@@ -5,6 +5,7 @@ import type { operations } from '../../api/schema';
 import { timeLeft, when } from '../../ui/format';
 import { Field, Problem } from '../../ui/kit';
 import { useAction } from '../../ui/use-load';
+import type { Departments } from './reference';
 import { CLOSURE_NAMES, STATUS_NAMES, STEP_NAMES, type ClosureCode, type Step } from './words';
 
 type Action = operations['actOnCase']['requestBody']['content']['application/json'];
@@ -21,11 +22,11 @@ interface Props {
   step: Step;
   dueAt: string;
   now: number;
-  departments: { departmentId: string; handles: string }[];
+  departments: Departments;
   currentDepartment: string | undefined;
   /** The action was taken (202): what to tell the person. */
   onDone: (text: string) => void;
-  /** The case moved on before the action landed (409): why, said on the page as it reloads. */
+  /** The case moved on before the action landed (409, or 403 once it is another's): why, said on the page as it reloads. */
   onRefused: (why: string) => void;
 }
 
@@ -33,13 +34,14 @@ interface Props {
 export function CaseActions(props: Props) {
   const act = useAction();
   const left = timeLeft(props.dueAt, props.now);
+  const nameOf = (id: string) => props.departments.find((d) => d.departmentId === id)?.name ?? id;
   const send = (body: Action, label: string) =>
     act.run(async () => {
       try {
         const answer = await ok(api().POST('/v1/cases/{caseId}/actions', { params: { path: { caseId: props.caseId } }, body }));
         props.onDone(`已提交：${label}。诉求状态：${STATUS_NAMES[answer.status]}。`);
       } catch (err) {
-        if (!(err instanceof ApiProblem && err.status === 409)) throw err;
+        if (!(err instanceof ApiProblem && (err.status === 409 || err.status === 403))) throw err;
         props.onRefused(err.message);
       }
     });
@@ -52,7 +54,7 @@ export function CaseActions(props: Props) {
       {props.step === 'verify' ? <Verify busy={act.busy} send={send} /> : null}
       {props.step === 'accept' ? <AcceptOrRefuse busy={act.busy} send={send} departments={props.departments.filter((d) => d.departmentId !== props.currentDepartment)} /> : null}
       {props.step === 'resolve' ? <Resolve busy={act.busy} send={send} /> : null}
-      {props.step === 'centre-review' ? <CentreReview busy={act.busy} send={send} departments={props.departments} /> : null}
+      {props.step === 'centre-review' ? <CentreReview busy={act.busy} send={send} departments={props.departments} nameOf={nameOf} /> : null}
       {props.step === 'feedback' ? <p class="muted">等待居民评价，无需操作。</p> : null}
     </div>
   );
@@ -133,7 +135,7 @@ function AcceptOrRefuse({ busy, send, departments }: { busy: boolean; send: Send
       <form
         onSubmit={(e) => {
           e.preventDefault();
-          void send({ type: 'refuse', reason, ...(suggested ? { suggestedDepartmentId: suggested } : {}) }, '退回');
+          void send({ type: 'refuse', reason, ...(suggested ? { suggestedDepartmentId: suggested } : {}) }, suggested ? `退回，建议改派${departments.find((d) => d.departmentId === suggested)?.name ?? suggested}` : '退回');
         }}
       >
         <Note id="reason" label="退回理由" value={reason} onInput={setReason} />
@@ -142,7 +144,7 @@ function AcceptOrRefuse({ busy, send, departments }: { busy: boolean; send: Send
             <option value="">不确定，由指挥中心判断</option>
             {departments.map((d) => (
               <option key={d.departmentId} value={d.departmentId}>
-                {d.departmentId}（{d.handles}）
+                {d.name}
               </option>
             ))}
           </select>
@@ -174,7 +176,7 @@ function Resolve({ busy, send }: { busy: boolean; send: Send }) {
 
 const CLOSE_CODES: ClosureCode[] = ['fixed', 'resolved-on-site', 'not-fixable', 'not-responsible', 'duplicate', 'withdrawn', 'invalid'];
 
-function CentreReview({ busy, send, departments }: { busy: boolean; send: Send; departments: Props['departments'] }) {
+function CentreReview({ busy, send, departments, nameOf }: { busy: boolean; send: Send; departments: Props['departments']; nameOf: (id: string) => string }) {
   const [decision, setDecision] = useState<'dispatch' | 'close'>('dispatch');
   const [departmentId, setDepartmentId] = useState(departments[0]?.departmentId ?? '');
   const [code, setCode] = useState<ClosureCode>('not-responsible');
@@ -185,7 +187,7 @@ function CentreReview({ busy, send, departments }: { busy: boolean; send: Send; 
         e.preventDefault();
         void send(
           decision === 'dispatch' ? { type: 'centre-review', decision, departmentId, note } : { type: 'centre-review', decision, code, note },
-          decision === 'dispatch' ? `派给 ${departmentId}` : `办结（${CLOSURE_NAMES[code]}）`,
+          decision === 'dispatch' ? `派给${nameOf(departmentId)}` : `办结（${CLOSURE_NAMES[code]}）`,
         );
       }}
     >
@@ -205,7 +207,7 @@ function CentreReview({ busy, send, departments }: { busy: boolean; send: Send; 
           <select value={departmentId} onChange={(e) => setDepartmentId(e.currentTarget.value)}>
             {departments.map((d) => (
               <option key={d.departmentId} value={d.departmentId}>
-                {d.departmentId}（{d.handles}）
+                {d.name}
               </option>
             ))}
           </select>

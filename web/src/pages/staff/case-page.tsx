@@ -8,7 +8,7 @@ import { timeLeft, when } from '../../ui/format';
 import { Done, Link, Loading, Problem, Section } from '../../ui/kit';
 import { useLoad } from '../../ui/use-load';
 import { CaseActions } from './case-actions';
-import { categoryList, categoryName, departmentsOf, gridList, gridName } from './reference';
+import { categoryList, categoryName, departmentList, departmentName, gridList, gridName } from './reference';
 import { useNow } from './use-now';
 import { ACTOR_NAMES, CLOSURE_NAMES, PRIORITY_NAMES, STATUS_NAMES } from './words';
 import './staff.css';
@@ -23,22 +23,21 @@ export function CasePage({ caseId, who, nav }: { caseId: string; who?: Identity 
   // A step just answered (202) is not offered again while the workflow catches up; a new step has its own due time.
   const [answered, setAnswered] = useState<string[]>([]);
   const load = useLoad(async () => {
-    const [view, work, categories, grids] = await Promise.all([
+    const [view, work, categories, grids, departments] = await Promise.all([
       ok(api().GET('/v1/cases/{caseId}', { params: { path: { caseId } } })),
       ok(api().GET('/v1/worklist')),
       categoryList(),
       gridList(),
+      departmentList(),
       syncClock(),
     ]);
     const waiting = work.flatMap((w) => (w.step !== 'needs-attention' && w.caseId === caseId ? [w] : []));
-    return { view, waiting, categories, grids };
+    return { view, waiting, categories, grids, departments };
   }, [caseId]);
   const data = load.data;
   const stepKey = (w: { step: string; dueAt: string }) => `${w.step}@${w.dueAt}`;
   const waiting = (data?.waiting ?? []).filter((w) => !answered.includes(stepKey(w)));
   const view = data?.view;
-  const departments = departmentsOf(data?.categories);
-  const deptLabel = (id: string | undefined) => (id ? `${id}（${departments.find((d) => d.departmentId === id)?.handles ?? '其他'}）` : '尚未派单');
   const left = view && view.status !== 'closed' ? timeLeft(view.dueAt, now) : undefined;
   return (
     <Shell title={view ? `诉求 ${view.caseId}` : '诉求详情'} who={who} nav={nav}>
@@ -62,7 +61,7 @@ export function CasePage({ caseId, who, nav }: { caseId: string; who?: Identity 
               <dt>网格</dt>
               <dd>{gridName(data.grids, view.gridId)}</dd>
               <dt>承办部门</dt>
-              <dd>{deptLabel(view.departmentId)}</dd>
+              <dd>{departmentName(data.departments, view.departmentId)}</dd>
               <dt>提交时间</dt>
               <dd>{when(view.createdAt)}</dd>
               <dt>办结时限</dt>
@@ -94,7 +93,7 @@ export function CasePage({ caseId, who, nav }: { caseId: string; who?: Identity 
                   step={w.step}
                   dueAt={w.dueAt}
                   now={now}
-                  departments={departments}
+                  departments={data.departments}
                   currentDepartment={view.departmentId}
                   onDone={(text) => {
                     setNotice({ done: text });

@@ -1,11 +1,13 @@
 import { api, ok } from '../../api/client';
 
-/** Categories and grids change slowly: read once per page load and shared by every staff screen. */
+/** Categories, grids and departments change slowly: read once per page load and shared by every staff screen. */
 let categories: ReturnType<typeof loadCategories> | undefined;
 let grids: ReturnType<typeof loadGrids> | undefined;
+let departments: ReturnType<typeof loadDepartments> | undefined;
 
 const loadCategories = () => ok(api().GET('/v1/categories'));
 const loadGrids = () => ok(api().GET('/v1/grids'));
+const loadDepartments = () => ok(api().GET('/v1/departments'));
 
 export function categoryList() {
   categories ??= loadCategories().catch((err: unknown) => {
@@ -23,18 +25,20 @@ export function gridList() {
   return grids;
 }
 
+export function departmentList() {
+  departments ??= loadDepartments().catch((err: unknown) => {
+    departments = undefined;
+    throw err;
+  });
+  return departments;
+}
+
 export type Categories = Awaited<ReturnType<typeof loadCategories>>;
 export type Grids = Awaited<ReturnType<typeof loadGrids>>;
+export type Departments = Awaited<ReturnType<typeof loadDepartments>>;
 
 export const categoryName = (all: Categories | undefined, code: string) => all?.find((c) => c.code === code)?.name ?? code;
 export const gridName = (all: Grids | undefined, gridId: string | undefined) => (gridId ? (all?.find((g) => g.gridId === gridId)?.name ?? gridId) : '—');
 
-/**
- * The departments a case can be sent to, as the categories name them: each with the kinds of problem it
- * handles (the API lists no departments by name).
- */
-export function departmentsOf(all: Categories | undefined): { departmentId: string; handles: string }[] {
-  const byDept = new Map<string, string[]>();
-  for (const c of all ?? []) byDept.set(c.departmentId, [...(byDept.get(c.departmentId) ?? []), c.name]);
-  return [...byDept].map(([departmentId, names]) => ({ departmentId, handles: names.join('、') }));
-}
+export const departmentName = (all: Departments | undefined, departmentId: string | undefined) =>
+  departmentId ? (all?.find((d) => d.departmentId === departmentId)?.name ?? departmentId) : '尚未派单';
