@@ -6,8 +6,10 @@ import './styles.css';
 
 const root = document.getElementById('app')!;
 // The clock first: a token's expiry is read against the system's now (the local stack's virtual clock).
+// Waited for two seconds at most: a slow health check must not keep the console from showing.
+const clockSynced = () => Promise.race([syncClock(), new Promise<void>((done) => setTimeout(done, 2000))]);
 loadConfig()
-  .then(syncClock)
+  .then(clockSynced)
   .then(
     () => render(<App />, root),
     () => {
