@@ -13,8 +13,8 @@ type Elder = operations['registerElder']['requestBody']['content']['application/
 
 const TIERS = [
   ['high', '高风险（独居、失能等，每周探访）'],
-  ['key', '重点关注'],
-  ['general', '一般'],
+  ['key', '重点关注（每四周探访）'],
+  ['general', '一般（每季度探访）'],
 ] as const;
 
 const LANGUAGES = [
