@@ -160,57 +160,59 @@ export function Dashboard({ who }: { who?: Identity | undefined }) {
 
   return (
     <Shell title="三率总览" who={who} nav={adminNav()}>
-      <Problem text={today.error ?? names.error} />
-      <div class="filters">
-        <Field label="统计维度">
-          <select value={by} onChange={(e) => setBy((e.target as HTMLSelectElement).value as Dimension)}>
-            {(Object.keys(DIMENSION_NAMES) as Dimension[]).map((d) => (
-              <option key={d} value={d}>
-                {DIMENSION_NAMES[d]}
-              </option>
-            ))}
-          </select>
-        </Field>
-        <Field label="统计期间" hint="按诉求受理日期（北京时间）">
-          <select value={period} onChange={(e) => setPeriod((e.target as HTMLSelectElement).value as Period)}>
-            {(Object.keys(PERIOD_NAMES) as Period[]).map((p) => (
-              <option key={p} value={p}>
-                {PERIOD_NAMES[p]}
-              </option>
-            ))}
-          </select>
-        </Field>
-        <div class="filter-action">
-          <button type="button" class="secondary" onClick={exportCsv} disabled={!metrics.data}>
-            导出 CSV
-          </button>
+      <div class="admin">
+        <Problem text={today.error ?? names.error} />
+        <div class="filters">
+          <Field label="统计维度">
+            <select value={by} onChange={(e) => setBy((e.target as HTMLSelectElement).value as Dimension)}>
+              {(Object.keys(DIMENSION_NAMES) as Dimension[]).map((d) => (
+                <option key={d} value={d}>
+                  {DIMENSION_NAMES[d]}
+                </option>
+              ))}
+            </select>
+          </Field>
+          <Field label="统计期间" hint="按诉求受理日期（北京时间）">
+            <select value={period} onChange={(e) => setPeriod((e.target as HTMLSelectElement).value as Period)}>
+              {(Object.keys(PERIOD_NAMES) as Period[]).map((p) => (
+                <option key={p} value={p}>
+                  {PERIOD_NAMES[p]}
+                </option>
+              ))}
+            </select>
+          </Field>
+          <div class="filter-action">
+            <button type="button" class="secondary" onClick={exportCsv} disabled={!metrics.data}>
+              导出 CSV
+            </button>
+          </div>
         </div>
+        <Section title={`按${DIMENSION_NAMES[by]}的三率`}>
+          <Loading when={metrics.loading} />
+          <Problem text={metrics.error} />
+          {metrics.data && !rows.length ? <p class="muted">该期间没有受理诉求。</p> : null}
+          {rows.length ? (
+            <>
+              <Chart option={bars} caption={`${caption}；带 * 的为样本不足（数据见下表）`} height={320} />
+              <MetricsTable rows={rows} name={name} keyHeader={DIMENSION_NAMES[by]} withTotal={by === 'grid'} caption={caption} />
+              <p class="note" id="small-sample-note">
+                <span class="badge thin-badge">样本不足</span> {SMALL_SAMPLE_NOTE}
+              </p>
+              {by === 'department' ? <p class="muted">按部门统计时，一件诉求转派过的每个部门都计一次受理，故各部门之和可大于总数。</p> : null}
+            </>
+          ) : null}
+        </Section>
+        <Section title="近 6 个月趋势（全区）">
+          <Loading when={trend.loading} />
+          <Problem text={trend.error} />
+          {trend.data && lines ? (
+            <>
+              <Chart option={lines} caption="每月受理诉求的三率（数据见下表）" />
+              <MetricsTable rows={trend.data.map((m) => ({ ...m.total, key: m.label }))} name={(k) => k} keyHeader="月份" withTotal={false} caption="各月合计" />
+            </>
+          ) : null}
+        </Section>
       </div>
-      <Section title={`按${DIMENSION_NAMES[by]}的三率`}>
-        <Loading when={metrics.loading} />
-        <Problem text={metrics.error} />
-        {metrics.data && !rows.length ? <p class="muted">该期间没有受理诉求。</p> : null}
-        {rows.length ? (
-          <>
-            <Chart option={bars} caption={`${caption}；带 * 的为样本不足（数据见下表）`} height={320} />
-            <MetricsTable rows={rows} name={name} keyHeader={DIMENSION_NAMES[by]} withTotal={by === 'grid'} caption={caption} />
-            <p class="note" id="small-sample-note">
-              <span class="badge thin-badge">样本不足</span> {SMALL_SAMPLE_NOTE}
-            </p>
-            {by === 'department' ? <p class="muted">按部门统计时，一件诉求转派过的每个部门都计一次受理，故各部门之和可大于总数。</p> : null}
-          </>
-        ) : null}
-      </Section>
-      <Section title="近 6 个月趋势（全区）">
-        <Loading when={trend.loading} />
-        <Problem text={trend.error} />
-        {trend.data && lines ? (
-          <>
-            <Chart option={lines} caption="每月受理诉求的三率（数据见下表）" />
-            <MetricsTable rows={trend.data.map((m) => ({ ...m.total, key: m.label }))} name={(k) => k} keyHeader="月份" withTotal={false} caption="各月合计" />
-          </>
-        ) : null}
-      </Section>
     </Shell>
   );
 }

@@ -99,65 +99,67 @@ export function Escalations({ who }: { who?: Identity | undefined }) {
 
   return (
     <Shell title="督办与兜底" who={who} nav={adminNav()}>
-      <Loading when={work.loading} />
-      <Problem text={work.error ?? names.error} />
-      {work.data ? (
-        <>
-          <p class="summary" role="status">
-            流程暂停 <strong>{attention.length}</strong> 件 · 中心研判 <strong>{review.length}</strong> 件 · 区级兜底 <strong>{district.length}</strong> 件 · 其中已超时（督办）<strong>{overdue}</strong> 件
-          </p>
-          <div class="actions">
-            <button type="button" class="secondary" onClick={work.reload}>
-              刷新
-            </button>
-          </div>
-          <Section title="流程出错暂停（待恢复）">
-            <p class="muted">流程因故障停下、等待中心处理的诉求、微心愿和探访。排除故障后点「恢复」，流程从停下处继续。</p>
-            {attention.length ? (
-              <ul class="list">
-                {attention.map((a) => (
-                  <AttentionItem key={`${a.kind}#${a.id}`} item={a} onResumed={work.reload} />
-                ))}
-              </ul>
-            ) : (
-              <p>暂无。</p>
-            )}
-          </Section>
-          <Section title="中心研判（多次重办未满意）">
-            <p class="muted">群众两次不满意的诉求升级到指挥中心研判，重新指定承办部门或作出结论。</p>
-            {review.length ? (
-              <ul class="list">
-                {review.map((s) => (
-                  <StepItem key={`${s.caseId}#${s.step}`} step={s} category={category(s.category)} grid={grid(s.gridId)} />
-                ))}
-              </ul>
-            ) : (
-              <p>暂无。</p>
-            )}
-          </Section>
-          <Section title="区级兜底（无部门签收、吹哨转办）">
-            <p class="muted">部门超时未签收被吹哨、转区综合执法中心兜底的诉求；超时的每天再吹哨一次。</p>
-            {district.length ? (
-              <ul class="list">
-                {district.map((s) => (
-                  <StepItem key={`${s.caseId}#${s.step}`} step={s} category={category(s.category)} grid={grid(s.gridId)} />
-                ))}
-              </ul>
-            ) : (
-              <p>暂无。</p>
-            )}
-          </Section>
-          {unrouted.length ? (
-            <Section title="中心代办（未定网格的核查、核实）">
-              <ul class="list">
-                {unrouted.map((s) => (
-                  <StepItem key={`${s.caseId}#${s.step}`} step={s} category={category(s.category)} grid={grid(s.gridId)} />
-                ))}
-              </ul>
+      <div class="admin">
+        <Loading when={work.loading} />
+        <Problem text={work.error ?? names.error} />
+        {work.data ? (
+          <>
+            <p class="summary" role="status">
+              流程暂停 <strong>{attention.length}</strong> 件 · 中心研判 <strong>{review.length}</strong> 件 · 区级兜底 <strong>{district.length}</strong> 件 · 其中已超时（督办）<strong>{overdue}</strong> 件
+            </p>
+            <div class="actions">
+              <button type="button" class="secondary" onClick={work.reload}>
+                刷新
+              </button>
+            </div>
+            <Section title="流程出错暂停（待恢复）">
+              <p class="muted">流程因故障停下、等待中心处理的诉求、微心愿和探访。排除故障后点「恢复」，流程从停下处继续。</p>
+              {attention.length ? (
+                <ul class="list">
+                  {attention.map((a) => (
+                    <AttentionItem key={`${a.kind}#${a.id}`} item={a} onResumed={work.reload} />
+                  ))}
+                </ul>
+              ) : (
+                <p>暂无。</p>
+              )}
             </Section>
-          ) : null}
-        </>
-      ) : null}
+            <Section title="中心研判（多次重办未满意）">
+              <p class="muted">群众两次不满意的诉求升级到指挥中心研判，重新指定承办部门或作出结论。</p>
+              {review.length ? (
+                <ul class="list">
+                  {review.map((s) => (
+                    <StepItem key={`${s.caseId}#${s.step}`} step={s} category={category(s.category)} grid={grid(s.gridId)} />
+                  ))}
+                </ul>
+              ) : (
+                <p>暂无。</p>
+              )}
+            </Section>
+            <Section title="区级兜底（无部门签收、吹哨转办）">
+              <p class="muted">部门超时未签收被吹哨、转区综合执法中心兜底的诉求；超时的每天再吹哨一次。</p>
+              {district.length ? (
+                <ul class="list">
+                  {district.map((s) => (
+                    <StepItem key={`${s.caseId}#${s.step}`} step={s} category={category(s.category)} grid={grid(s.gridId)} />
+                  ))}
+                </ul>
+              ) : (
+                <p>暂无。</p>
+              )}
+            </Section>
+            {unrouted.length ? (
+              <Section title="中心代办（未定网格的核查、核实）">
+                <ul class="list">
+                  {unrouted.map((s) => (
+                    <StepItem key={`${s.caseId}#${s.step}`} step={s} category={category(s.category)} grid={grid(s.gridId)} />
+                  ))}
+                </ul>
+              </Section>
+            ) : null}
+          </>
+        ) : null}
+      </div>
     </Shell>
   );
 }

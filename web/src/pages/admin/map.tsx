@@ -75,87 +75,89 @@ export function GridMap({ who }: { who?: Identity | undefined }) {
 
   return (
     <Shell title="网格诉求地图" who={who} nav={adminNav()}>
-      <Loading when={grids.loading || open.loading} />
-      <Problem text={grids.error ?? open.error} />
-      {frame && open.data ? (
-        <Section title="各网格未办结诉求">
-          <p class="muted">
-            颜色按 {open.data.range.from} 至 {open.data.range.to} 受理、尚未办结的诉求数（受理数减办结数）；下方表格列出同样的数字。
-          </p>
-          <div class="map-wrap">
-            <svg class="grid-map" viewBox={`${frame.box.x} ${frame.box.y} ${frame.box.w} ${frame.box.h}`} role="img" aria-label={`${list.length} 个网格的未办结诉求地图，数字见下表`}>
-              <rect class="map-bg" x={frame.box.x} y={frame.box.y} width={frame.box.w} height={frame.box.h} />
-              <Tiles z={frame.z} box={frame.box} />
-              {list.map((g) => {
-                const outline = ringOf(g);
-                if (!outline) return null;
-                const ring = outline.map(([lng, lat]) => project(lng, lat, frame.z));
-                const d = `M${ring.map(([x, y]) => `${x.toFixed(1)},${y.toFixed(1)}`).join('L')}Z`;
-                const cx = ring.slice(0, -1).reduce((s, p) => s + p[0], 0) / (ring.length - 1);
-                const cy = ring.slice(0, -1).reduce((s, p) => s + p[1], 0) / (ring.length - 1);
-                const n = count(g.gridId);
-                return (
-                  <g key={g.gridId} class="grid-shape" data-grid={g.gridId}>
-                    <path class="grid" d={d} fill={band(n).fill} fill-opacity={tiles ? 0.75 : 1}>
-                      <title>{`${g.name}（${g.communityName}）：未办结 ${n} 件`}</title>
-                    </path>
-                    <text x={cx} y={cy - 4} text-anchor="middle" class="grid-name">
-                      {g.name}
-                    </text>
-                    <text x={cx} y={cy + 14} text-anchor="middle" class="grid-count">
-                      {n} 件
-                    </text>
-                  </g>
-                );
-              })}
-            </svg>
-          </div>
-          {tiles ? <p class="muted attribution">底图：{tiles.attribution}</p> : null}
-          <ul class="legend" aria-label="图例">
-            {BANDS.map((b) => (
-              <li key={b.label}>
-                <span class="swatch" style={{ background: b.fill }} aria-hidden="true" />
-                {b.label}
-              </li>
-            ))}
-          </ul>
-          {unshaped.length ? <p class="muted">未标绘边界的网格：{unshaped.map((g) => g.name).join('、')}（见下表）。</p> : null}
-        </Section>
-      ) : null}
-      {grids.data && open.data ? (
-        <Section title="各网格未办结诉求（表格）">
-          <div class="table-wrap">
-            <table>
-              <caption class="visually-hidden">各网格未办结诉求数</caption>
-              <thead>
-                <tr>
-                  <th scope="col">网格</th>
-                  <th scope="col">社区</th>
-                  <th scope="col" class="num">未办结</th>
-                </tr>
-              </thead>
-              <tbody>
-                {[...list]
-                  .sort((a, b) => count(b.gridId) - count(a.gridId) || a.gridId.localeCompare(b.gridId))
-                  .map((g) => (
-                    <tr key={g.gridId}>
-                      <th scope="row">{g.name}</th>
-                      <td>{g.communityName}</td>
-                      <td class="num">{count(g.gridId)}</td>
-                    </tr>
-                  ))}
-                {open.data.byGrid.get('unrouted') ? (
+      <div class="admin">
+        <Loading when={grids.loading || open.loading} />
+        <Problem text={grids.error ?? open.error} />
+        {frame && open.data ? (
+          <Section title="各网格未办结诉求">
+            <p class="muted">
+              颜色按 {open.data.range.from} 至 {open.data.range.to} 受理、尚未办结的诉求数（受理数减办结数）；下方表格列出同样的数字。
+            </p>
+            <div class="map-wrap">
+              <svg class="grid-map" viewBox={`${frame.box.x} ${frame.box.y} ${frame.box.w} ${frame.box.h}`} role="img" aria-label={`${list.length} 个网格的未办结诉求地图，数字见下表`}>
+                <rect class="map-bg" x={frame.box.x} y={frame.box.y} width={frame.box.w} height={frame.box.h} />
+                <Tiles z={frame.z} box={frame.box} />
+                {list.map((g) => {
+                  const outline = ringOf(g);
+                  if (!outline) return null;
+                  const ring = outline.map(([lng, lat]) => project(lng, lat, frame.z));
+                  const d = `M${ring.map(([x, y]) => `${x.toFixed(1)},${y.toFixed(1)}`).join('L')}Z`;
+                  const cx = ring.slice(0, -1).reduce((s, p) => s + p[0], 0) / (ring.length - 1);
+                  const cy = ring.slice(0, -1).reduce((s, p) => s + p[1], 0) / (ring.length - 1);
+                  const n = count(g.gridId);
+                  return (
+                    <g key={g.gridId} class="grid-shape" data-grid={g.gridId}>
+                      <path class="grid" d={d} fill={band(n).fill} fill-opacity={tiles ? 0.75 : 1}>
+                        <title>{`${g.name}（${g.communityName}）：未办结 ${n} 件`}</title>
+                      </path>
+                      <text x={cx} y={cy - 4} text-anchor="middle" class="grid-name">
+                        {g.name}
+                      </text>
+                      <text x={cx} y={cy + 14} text-anchor="middle" class="grid-count">
+                        {n} 件
+                      </text>
+                    </g>
+                  );
+                })}
+              </svg>
+            </div>
+            {tiles ? <p class="muted attribution">底图：{tiles.attribution}</p> : null}
+            <ul class="legend" aria-label="图例">
+              {BANDS.map((b) => (
+                <li key={b.label}>
+                  <span class="swatch" style={{ background: b.fill }} aria-hidden="true" />
+                  {b.label}
+                </li>
+              ))}
+            </ul>
+            {unshaped.length ? <p class="muted">未标绘边界的网格：{unshaped.map((g) => g.name).join('、')}（见下表）。</p> : null}
+          </Section>
+        ) : null}
+        {grids.data && open.data ? (
+          <Section title="各网格未办结诉求（表格）">
+            <div class="table-wrap">
+              <table>
+                <caption class="visually-hidden">各网格未办结诉求数</caption>
+                <thead>
                   <tr>
-                    <th scope="row">未定网格</th>
-                    <td>—</td>
-                    <td class="num">{open.data.byGrid.get('unrouted')}</td>
+                    <th scope="col">网格</th>
+                    <th scope="col">社区</th>
+                    <th scope="col" class="num">未办结</th>
                   </tr>
-                ) : null}
-              </tbody>
-            </table>
-          </div>
-        </Section>
-      ) : null}
+                </thead>
+                <tbody>
+                  {[...list]
+                    .sort((a, b) => count(b.gridId) - count(a.gridId) || a.gridId.localeCompare(b.gridId))
+                    .map((g) => (
+                      <tr key={g.gridId}>
+                        <th scope="row">{g.name}</th>
+                        <td>{g.communityName}</td>
+                        <td class="num">{count(g.gridId)}</td>
+                      </tr>
+                    ))}
+                  {open.data.byGrid.get('unrouted') ? (
+                    <tr>
+                      <th scope="row">未定网格</th>
+                      <td>—</td>
+                      <td class="num">{open.data.byGrid.get('unrouted')}</td>
+                    </tr>
+                  ) : null}
+                </tbody>
+              </table>
+            </div>
+          </Section>
+        ) : null}
+      </div>
     </Shell>
   );
 }

@@ -217,22 +217,24 @@ export function Workflows({ who }: { who?: Identity | undefined }) {
   const [maxRestarts, setMaxRestarts] = useState('50');
   return (
     <Shell title="工作流" who={who} nav={adminNav()}>
-      <Runner name="weekly-roster" title="周探访排班" about="为独居老人安排下周（或本周）的陪伴探访，分配志愿者；每周日 20:00 也会自动运行。" input={() => (weekOf ? { weekOf } : {})}>
-        <Field label="计划哪一周" hint="选该周任意一天；留空则为下周">
-          <input type="date" value={weekOf} onInput={(e) => setWeekOf((e.target as HTMLInputElement).value)} />
-        </Field>
-      </Runner>
-      <Runner name="wish-matching" title="微心愿匹配" about="把待认领的微心愿推荐给附近愿意接收推荐的志愿者。" input={() => ({})} />
-      <Runner name="reconcile" title="流程巡检修复" about="找出流程已停止但事项未办完的诉求、微心愿和探访，从当前步骤重新启动；每 6 小时也会自动运行。" input={() => ({ maxPages: Number(maxPages), maxRestarts: Number(maxRestarts) })}>
-        <div class="columns">
-          <Field label="最多检查页数" hint="1–50">
-            <input type="number" min={1} max={50} value={maxPages} onInput={(e) => setMaxPages((e.target as HTMLInputElement).value)} />
+      <div class="admin">
+        <Runner name="weekly-roster" title="周探访排班" about="为独居老人安排下周（或本周）的陪伴探访，分配志愿者；每周日 20:00 也会自动运行。" input={() => (weekOf ? { weekOf } : {})}>
+          <Field label="计划哪一周" hint="选该周任意一天；留空则为下周">
+            <input type="date" value={weekOf} onInput={(e) => setWeekOf((e.target as HTMLInputElement).value)} />
           </Field>
-          <Field label="最多重启流程数" hint="1–200">
-            <input type="number" min={1} max={200} value={maxRestarts} onInput={(e) => setMaxRestarts((e.target as HTMLInputElement).value)} />
-          </Field>
-        </div>
-      </Runner>
+        </Runner>
+        <Runner name="wish-matching" title="微心愿匹配" about="把待认领的微心愿推荐给附近愿意接收推荐的志愿者。" input={() => ({})} />
+        <Runner name="reconcile" title="流程巡检修复" about="找出流程已停止但事项未办完的诉求、微心愿和探访，从当前步骤重新启动；每 6 小时也会自动运行。" input={() => ({ maxPages: Number(maxPages), maxRestarts: Number(maxRestarts) })}>
+          <div class="columns">
+            <Field label="最多检查页数" hint="1–50">
+              <input type="number" min={1} max={50} value={maxPages} onInput={(e) => setMaxPages((e.target as HTMLInputElement).value)} />
+            </Field>
+            <Field label="最多重启流程数" hint="1–200">
+              <input type="number" min={1} max={200} value={maxRestarts} onInput={(e) => setMaxRestarts((e.target as HTMLInputElement).value)} />
+            </Field>
+          </div>
+        </Runner>
+      </div>
     </Shell>
   );
 }
