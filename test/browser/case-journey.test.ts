@@ -54,6 +54,8 @@ describe('the case journey in the console', () => {
     await gridItem.waitFor();
     expect(await gridItem.textContent()).toBe('路灯不亮 · 现场核查');
     expect(await grid.page.getByText('还剩').count()).toBeGreaterThan(0);
+    // The grid's wishes waiting for them are counted beside the cases, handled on the wishes tab.
+    await grid.page.getByText(/待审核 \d+ 件，待确认完成 \d+ 件/).waitFor();
     await shoot(grid.page, J, '01-grid-worklist-phone');
     expect(await seriousViolations(grid.page)).toEqual([]);
     await gridItem.click();

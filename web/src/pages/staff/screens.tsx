@@ -20,7 +20,7 @@ export const staffScreens: Screen[] = [
   {
     path: '/grid',
     roles: ['grid-worker'],
-    view: ({ who }) => <Worklist who={who} title="我的待办" nav={GRID_NAV} hint="现场核查、办结核实等待您处理的诉求，已超时的排在最前。" />,
+    view: ({ who }) => <Worklist who={who} title="我的待办" nav={GRID_NAV} hint="现场核查、办结核实等待您处理的诉求，已超时的排在最前。" wishes />,
   },
   { path: '/grid/elders/new', roles: ['grid-worker', 'admin'], view: ({ who }) => <RegisterElder who={who} nav={navOf(who)} /> },
   {

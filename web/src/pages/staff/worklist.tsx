@@ -11,7 +11,7 @@ import { STEP_NAMES, type WorkItem } from './words';
 import './staff.css';
 
 /** What waits for the signed-in grid worker or department, overdue first, then the soonest due. */
-export function Worklist({ who, title, nav, hint }: { who?: Identity | undefined; title: string; nav: NavItem[]; hint: string }) {
+export function Worklist({ who, title, nav, hint, wishes = false }: { who?: Identity | undefined; title: string; nav: NavItem[]; hint: string; wishes?: boolean }) {
   const now = useNow();
   const load = useLoad(async () => {
     const [items, categories, grids] = await Promise.all([ok(api().GET('/v1/worklist')), categoryList(), gridList(), syncClock()]);
@@ -45,7 +45,30 @@ export function Worklist({ who, title, nav, hint }: { who?: Identity | undefined
           )}
         </section>
       ) : null}
+      {wishes && who ? <WishesWaiting grids={who.grids} /> : null}
     </Shell>
+  );
+}
+
+/** The grid's micro-wishes waiting for the grid worker (to vet, to confirm): counted here, handled on the wishes tab. */
+function WishesWaiting({ grids }: { grids: string[] }) {
+  const load = useLoad(async () => {
+    const lists = await Promise.all(grids.map((gridId) => ok(api().GET('/v1/grids/{gridId}/wishes', { params: { path: { gridId } } }))));
+    const all = lists.flat();
+    return { vet: all.filter((w) => w.awaits === 'vet').length, confirm: all.filter((w) => w.awaits === 'confirm').length };
+  }, [grids.join(',')]);
+  return (
+    <section class="card" aria-labelledby="wishes-heading">
+      <h2 id="wishes-heading">微心愿</h2>
+      <Problem text={load.error} />
+      {load.data ? (
+        <p>
+          待审核 {load.data.vet} 件，待确认完成 {load.data.confirm} 件。<Link to="/grid/wishes">去处理微心愿</Link>
+        </p>
+      ) : (
+        <Loading when={load.loading} />
+      )}
+    </section>
   );
 }
 
