@@ -83,7 +83,7 @@ describe('a wish created, vetted, claimed, fulfilled and confirmed in the browse
     const mine = vol.page.getByRole('listitem', { name: `我的认领：${TITLE}` });
     await mine.getByText('已认领，待联系').waitFor();
     await shoot(vol.page, JOURNEY, '06-claimed-phone');
-    await mine.getByRole('button', { name: '已联系受助人' }).click();
+    await mine.getByRole('button', { name: '已联系对接' }).click();
     await mine.getByText('已联系，待完成').waitFor();
     await world.t.stack.settle();
     await mine.getByRole('button', { name: '标记完成' }).click();
@@ -128,5 +128,33 @@ describe('a wish created, vetted, claimed, fulfilled and confirmed in the browse
     await wishStatus(desk.page).getByText('已确认').waitFor();
     await shoot(desk.page, JOURNEY, '10-confirmed-desktop');
     await desk.context.close();
+  });
+
+  it('a claim that lost the last place to someone else is explained in Chinese, and the wish leaves the list', async () => {
+    const { t } = world;
+    const gw = await t.token({ role: 'grid-worker', grids: [worker.grids[0]!], sub: worker.staffId });
+    const title = '想要一副老花镜';
+    const created = await t.api<{ wishId: string }>('POST', '/v1/wishes', { token: gw, body: { beneficiary: { name: '王爷爷', gridId: worker.grids[0] }, group: 'elder', category: '生活用品', title, description: '看报纸时看不清字' } });
+    expect(created.status).toBe(201);
+    await t.stack.settle();
+    expect((await t.api('POST', `/v1/wishes/${created.body.wishId}/actions`, { token: gw, body: { type: 'vet', approved: true, note: '属实' } })).status).toBe(202);
+    await t.stack.settle();
+
+    const vol = await openPage(browser, world.url, PHONE);
+    await signInAs(vol.page, '志愿者 V004');
+    await vol.page.goto('/volunteer/wishes');
+    const claim = vol.page.getByRole('button', { name: `认领：${title}` });
+    await claim.waitFor();
+    const other = await t.token({ role: 'volunteer', volunteerId: 'V005', sub: 'vol-V005' });
+    expect((await t.api('POST', `/v1/wishes/${created.body.wishId}/actions`, { token: other, body: { type: 'claim' } })).status).toBe(202);
+    await claim.click();
+    const alert = vol.page.getByRole('alert').filter({ hasText: `未能认领“${title}”` });
+    await alert.waitFor();
+    expect(await alert.textContent()).toMatch(/[\u4e00-\u9fff]/);
+    expect(await alert.textContent()).not.toMatch(/\{|error|undefined/i);
+    await claim.waitFor({ state: 'detached' });
+    await shoot(vol.page, JOURNEY, '11-claim-refused-phone');
+    expect(vol.errors).toEqual([]);
+    await vol.context.close();
   });
 });

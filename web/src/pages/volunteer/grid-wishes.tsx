@@ -200,7 +200,7 @@ export function GridWish({ wishId, who, nav, url }: { wishId: string; who?: Iden
       {w ? (
         <>
           <Section title="心愿信息">
-            <dl class="facts">
+            <dl class="wish-facts">
               <dt>状态</dt>
               <dd>
                 <span class="badge" data-testid="wish-status">

@@ -1,5 +1,6 @@
 import { useState } from 'preact/hooks';
 import { api, ok } from '../../api/client';
+import { explain } from '../../api/problem';
 import type { operations } from '../../api/schema';
 import type { Identity } from '../../auth/identity';
 import { Shell } from '../../shell';
@@ -21,8 +22,18 @@ export function VolunteerWishes({ who }: { who?: Identity | undefined }) {
   const published = useLoad(() => ok(api().GET('/v1/wishes', { params: { query: { status: 'published', limit: 50 } } })), []);
   const claims = useLoad(() => ok(api().GET('/v1/volunteers/{volunteerId}/claims', { params: { path: { volunteerId } } })), [volunteerId]);
   const [done, setDone] = useState<string>();
+  const [refused, setRefused] = useState<string>();
   const changed = (text: string) => {
     setDone(text);
+    setRefused(undefined);
+    published.reload();
+    claims.reload();
+  };
+  // A claim refused (the last place just taken, the wish withdrawn) is said at the top, and the lists
+  // are read again so the wish no longer offers itself.
+  const claimRefused = (text: string) => {
+    setDone(undefined);
+    setRefused(text);
     published.reload();
     claims.reload();
   };
@@ -31,6 +42,7 @@ export function VolunteerWishes({ who }: { who?: Identity | undefined }) {
   return (
     <Shell title="微心愿" who={who} nav={VOLUNTEER_NAV}>
       <Done text={done} />
+      <Problem text={refused} />
       <Section title="我认领的心愿">
         <Loading when={claims.loading} />
         <Problem text={claims.error} />
@@ -56,7 +68,7 @@ export function VolunteerWishes({ who }: { who?: Identity | undefined }) {
                 {w.category} · 还需 {w.placesLeft} 人{w.estimatedCost !== undefined ? ` · 约 ${w.estimatedCost} 元` : ''}
                 {w.deadline ? ` · ${when(w.deadline)} 前完成` : ''}
               </p>
-              {held.has(w.wishId) ? <p class="small">您已认领</p> : <ClaimButton wishId={w.wishId} title={w.title} onDone={changed} />}
+              {held.has(w.wishId) ? <p class="small">您已认领</p> : <ClaimButton wishId={w.wishId} title={w.title} onDone={changed} onRefused={claimRefused} />}
             </li>
           ))}
         </ul>
@@ -65,26 +77,23 @@ export function VolunteerWishes({ who }: { who?: Identity | undefined }) {
   );
 }
 
-function ClaimButton({ wishId, title, onDone }: { wishId: string; title: string; onDone: (text: string) => void }) {
-  const action = useAction();
+function ClaimButton({ wishId, title, onDone, onRefused }: { wishId: string; title: string; onDone: (text: string) => void; onRefused: (text: string) => void }) {
+  const [busy, setBusy] = useState(false);
+  const claim = async () => {
+    setBusy(true);
+    try {
+      await act(wishId, { type: 'claim' });
+      onDone(`已认领“${title}”。请在 7 天内联系网格员对接，并在截止前完成。`);
+    } catch (err) {
+      onRefused(`未能认领“${title}”：${explain(err)}`);
+    } finally {
+      setBusy(false);
+    }
+  };
   return (
-    <>
-      <Problem text={action.error} />
-      <button
-        type="button"
-        class="primary"
-        aria-label={`认领：${title}`}
-        disabled={action.busy}
-        onClick={() =>
-          void action.run(async () => {
-            await act(wishId, { type: 'claim' });
-            onDone(`已认领“${title}”。请在 7 天内联系受助人，网格员会把联系方式发短信给您。`);
-          })
-        }
-      >
-        认领
-      </button>
-    </>
+    <button type="button" class="primary" aria-label={`认领：${title}`} disabled={busy} onClick={() => void claim()}>
+      认领
+    </button>
   );
 }
 
@@ -112,8 +121,8 @@ function MyClaim({ claim, onDone }: { claim: Claim; onDone: (text: string) => vo
       {open && !fulfilling ? (
         <div class="actions">
           {claim.claimStatus === 'claimed' ? (
-            <button type="button" class="secondary" disabled={action.busy} onClick={() => void run({ type: 'contact' }, `已记录：已联系“${claim.title}”的受助人。`)}>
-              已联系受助人
+            <button type="button" class="secondary" disabled={action.busy} onClick={() => void run({ type: 'contact' }, `已记录：“${claim.title}”已联系对接。`)}>
+              已联系对接
             </button>
           ) : null}
           <button type="button" class="primary" disabled={action.busy} onClick={() => setFulfilling(true)}>
