@@ -20,7 +20,7 @@ export const staffScreens: Screen[] = [
   {
     path: '/grid',
     roles: ['grid-worker'],
-    view: ({ who }) => <Worklist who={who} title="我的待办" nav={GRID_NAV} hint="现场核查、办结核实等待您处理的诉求，已超时的排在最前。" wishes />,
+    view: ({ who }) => <Worklist who={who} title="我的待办" nav={GRID_NAV} hint="等待您现场核查、核实办结的诉求（探访未到时的“独居老人失联”核查也在其中），已超时的排在最前。" wishes />,
   },
   { path: '/grid/elders/new', roles: ['grid-worker', 'admin'], view: ({ who }) => <RegisterElder who={who} nav={navOf(who)} /> },
   {
