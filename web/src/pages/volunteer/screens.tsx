@@ -1,13 +1,15 @@
 import type { Screen } from '../../app';
 import type { Identity } from '../../auth/identity';
 import type { NavItem } from '../../shell';
+import { adminNav } from '../admin/nav';
 import { GRID_NAV } from '../staff/screens';
 import { GridWish, GridWishes, NewWish } from './grid-wishes';
 import { MyPoints } from './points';
 import { MyVisits } from './visits';
 import { VolunteerWishes } from './wishes';
 
-const navOf = (who: Identity | undefined): NavItem[] => (who?.role === 'grid-worker' ? GRID_NAV : []);
+/** The wish screens keep the tabs of whoever opens them: a grid worker's, or the centre's. */
+const navOf = (who: Identity | undefined): NavItem[] => (who?.role === 'grid-worker' ? GRID_NAV : who?.role === 'admin' ? adminNav() : []);
 
 /** The volunteer's screens, and the grid worker's wish screens (/grid/wishes…). */
 export const volunteerScreens: Screen[] = [
