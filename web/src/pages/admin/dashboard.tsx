@@ -39,6 +39,7 @@ function rateBars(rows: MetricRow[], name: (key: string) => string): ChartOption
     data: rows.map((r) => (pick(r) === null ? null : Math.round(pick(r)! * 1000) / 10)),
   });
   return {
+    animation: false,
     tooltip: { trigger: 'axis', valueFormatter: (v: unknown) => (typeof v === 'number' ? `${v}%` : '—') },
     legend: { top: 0 },
     grid: { left: 48, right: 16, top: 36, bottom: 64 },
@@ -57,6 +58,7 @@ function trendLines(months: Array<{ label: string; total: MetricRow }>): ChartOp
     data: months.map((m) => (pick(m.total) === null ? null : Math.round(pick(m.total)! * 1000) / 10)),
   });
   return {
+    animation: false,
     tooltip: { trigger: 'axis', valueFormatter: (v: unknown) => (typeof v === 'number' ? `${v}%` : '—') },
     legend: { top: 0 },
     grid: { left: 48, right: 16, top: 36, bottom: 32 },
@@ -67,7 +69,7 @@ function trendLines(months: Array<{ label: string; total: MetricRow }>): ChartOp
 }
 
 function RateCell({ rate, base }: { rate: number | null; base: number }) {
-  return <td class={base < SMALL_SAMPLE ? 'num thin' : 'num'}>{percent(rate)}</td>;
+  return <td class={base > 0 && base < SMALL_SAMPLE ? 'num thin' : 'num'}>{percent(rate)}</td>;
 }
 
 function MetricsTable({ rows, name, keyHeader, withTotal, caption }: { rows: MetricRow[]; name: (key: string) => string; keyHeader: string; withTotal: boolean; caption: string }) {

@@ -20,7 +20,8 @@ export interface MetricRow {
  * resolution rates are read against `received`, the satisfaction rate against `rated`.
  */
 export const SMALL_SAMPLE = 10;
-export const smallSample = (r: MetricRow) => r.received < SMALL_SAMPLE || r.rated < SMALL_SAMPLE;
+/** A row with some cases but too few for its rates to mean much (a row of none has no rates at all). */
+export const smallSample = (r: MetricRow) => r.received > 0 && (r.received < SMALL_SAMPLE || r.rated < SMALL_SAMPLE);
 export const SMALL_SAMPLE_NOTE = `样本不足：受理少于 ${SMALL_SAMPLE} 件时的响应率、办结率，或评价少于 ${SMALL_SAMPLE} 件时的满意率，一两件诉求就能让比率大起大落，仅供参考，不宜据此排名或考核。这些行照常列出，不作隐藏。`;
 
 export function loadMetrics(from: string, to: string, by: Dimension): Promise<MetricRow[]> {

@@ -30,7 +30,7 @@ const LABELS: Record<string, string> = {
   kept: '已有探访（保留）',
   restarted: '补启的探访流程',
   uncovered: '未能安排的老人',
-  totalCost: '总路程成本',
+  totalCost: '排班总成本',
   elderId: '老人编号',
   gridId: '网格',
   reason: '原因',
