@@ -194,9 +194,10 @@ describe('the resident: report, track, rate, and the public wish list', () => {
     await page.getByRole('button', { name: '查询' }).click();
     await page.locator('#status-heading').waitFor();
     expect(await seriousViolations(page)).toEqual([]);
-    await shoot(page, JOURNEY, '12-track-closed-desktop');
+    await shoot(page, JOURNEY, '12-track-desktop');
     await page.goto('/wishes');
-    await page.getByRole('list', { name: '待认领的心愿' }).waitFor();
+    await page.getByRole('link', { name: '登录后认领' }).waitFor();
+    await page.getByText('加载中…').waitFor({ state: 'hidden' });
     expect(await seriousViolations(page)).toEqual([]);
     await shoot(page, JOURNEY, '13-wishes-desktop');
     expect(errors).toEqual([]);

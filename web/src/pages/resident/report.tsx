@@ -23,6 +23,15 @@ const FIELD_OF = (path: string): string =>
 
 const FIELD_ORDER = ['category', 'description', 'location', 'phone', 'name'];
 
+/** What to do about each field the API refused, in a resident's words (the API's own are a developer's). */
+const FIX: Record<string, string> = {
+  category: '请选择问题类别',
+  description: '请描述遇到的问题，2 至 2000 字',
+  location: '请选择所在网格、填写地址或使用您的位置，至少一项',
+  phone: '请填写 11 位手机号',
+  name: '称呼请在 50 字以内',
+};
+
 function groupBy<T>(items: T[], key: (item: T) => string): Array<[string, T[]]> {
   const groups = new Map<string, T[]>();
   for (const item of items) groups.set(key(item), [...(groups.get(key(item)) ?? []), item]);
@@ -134,7 +143,7 @@ function ReportForm({ idempotencyKey, categories, grids, onSubmitted }: { idempo
       const mine: Record<string, string> = {};
       for (const [path, message] of Object.entries(fields ?? {})) {
         const field = FIELD_OF(path);
-        mine[field] ??= message;
+        mine[field] ??= FIX[field] ?? message;
       }
       setErrors(mine);
       setProblem(fields && Object.keys(fields).length ? `${mine.form ?? '有几项需要修改'}，请按提示修改后再提交。` : explain(err));

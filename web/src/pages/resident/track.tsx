@@ -149,13 +149,19 @@ function CaseProgress({ caseId, code, onWrongCode }: { caseId: string; code: str
           ) : null}
           <Section title="办理经过">
             <ol class="timeline r-resident-timeline">
-              {[...c.timeline].reverse().map((e, i) => (
+              {residentTimeline(c.timeline).map((e, i) => (
                 <li key={`${e.at}-${i}`}>
                   <span class="r-small muted">
                     <time dateTime={e.at}>{when(e.at)}</time> · {ACTOR_FOR_RESIDENT[e.actor]}
                   </span>
-                  <strong>{STEP_FOR_RESIDENT[e.status]}</strong>
-                  {e.note ? <span class="r-small">{noteForResident(e.note)}</span> : null}
+                  {e.actor === 'resident' && e.status === 'submitted' ? (
+                    <>
+                      <strong>提交诉求</strong>
+                      <span class="r-small">{noteForResident(e.note)}</span>
+                    </>
+                  ) : (
+                    <strong>{e.note ? noteForResident(e.note) : STEP_FOR_RESIDENT[e.status]}</strong>
+                  )}
                 </li>
               ))}
             </ol>
@@ -172,6 +178,15 @@ function CaseProgress({ caseId, code, onWrongCode }: { caseId: string; code: str
       ) : null}
     </>
   );
+}
+
+/**
+ * Newest first, and only the newest of the system's "waiting for …" entries (what the case waits for
+ * now): the others only repeat what the next person's entry says was done.
+ */
+function residentTimeline(timeline: CaseView['timeline']): CaseView['timeline'] {
+  const newestFirst = [...timeline].reverse();
+  return newestFirst.filter((e, i) => i === 0 || e.actor !== 'system' || !/^(继续)?等待/.test(e.note));
 }
 
 function Summary({ view, categoryName, departmentName, gridName }: { view: CaseView; categoryName?: string | undefined; departmentName?: string | undefined; gridName?: string | undefined }) {

@@ -21,7 +21,7 @@ export const STATUS_FOR_RESIDENT: Record<CaseStatus, string> = {
   'needs-attention': '正在办理，指挥中心正在跟进',
 };
 
-/** One step of the timeline, in words (the status the case moved to). */
+/** A timeline entry without a note of its own, named by the status the case was in. */
 export const STEP_FOR_RESIDENT: Record<CaseStatus, string> = {
   submitted: '提交诉求',
   'grid-check': '网格员核实',
@@ -68,10 +68,12 @@ const CHANNEL: Record<string, string> = { web: '网站', app: '手机应用', ho
 
 /**
  * A timeline note as a resident reads it: the few notes the system writes with a code in them
- * ("经web提交", "办结：fixed（…）") get their words; staff's own notes arrive with numbers masked.
+ * ("经web提交", "办结：fixed（…）") get their words, "群众" (staff's word for the reporter) becomes "您";
+ * staff's own notes arrive with numbers masked.
  */
 export function noteForResident(note: string): string {
   return note
+    .replace(/群众/g, '您')
     .replace(/^经(\w+)提交$/, (m, channel: string) => (CHANNEL[channel] ? `经${CHANNEL[channel]}提交` : m))
     .replace(/^办结：([a-z-]+)/, (m, code: string) => (code in CLOSURE_FOR_RESIDENT ? `办结：${CLOSURE_FOR_RESIDENT[code as ClosureCode]}` : m));
 }
