@@ -183,7 +183,10 @@ describe('the case journey in the console', () => {
     await shoot(first.page, J, '12-dept-refuse-desktop');
     expect(await seriousViolations(first.page)).toEqual([]);
     await first.page.getByRole('button', { name: '退回' }).click();
-    await first.page.getByRole('status').filter({ hasText: '已提交：退回，建议改派住房和城乡建设局' }).waitFor();
+    const outcome = first.page.getByRole('status').or(first.page.getByRole('alert')).first();
+    await outcome.waitFor();
+    expect(await outcome.textContent()).toContain('已提交：退回，建议改派住房和城乡建设局');
+    await first.page.getByText('诉求已退回，将转交其他部门办理，您无需再操作。').waitFor();
     await t.stack.settle();
 
     // The suggested department has it now.

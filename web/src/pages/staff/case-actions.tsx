@@ -24,8 +24,8 @@ interface Props {
   now: number;
   departments: Departments;
   currentDepartment: string | undefined;
-  /** The action was taken (202): what to tell the person. */
-  onDone: (text: string) => void;
+  /** The action was taken (202): what to tell the person, and whether the case leaves their hands (a refusal). */
+  onDone: (text: string, handedOff: boolean) => void;
   /** The case moved on before the action landed (409, or 403 once it is another's): why, said on the page as it reloads. */
   onRefused: (why: string) => void;
 }
@@ -39,7 +39,7 @@ export function CaseActions(props: Props) {
     act.run(async () => {
       try {
         const answer = await ok(api().POST('/v1/cases/{caseId}/actions', { params: { path: { caseId: props.caseId } }, body }));
-        props.onDone(`已提交：${label}。诉求状态：${STATUS_NAMES[answer.status]}。`);
+        props.onDone(`已提交：${label}。诉求状态：${STATUS_NAMES[answer.status]}。`, body.type === 'refuse');
       } catch (err) {
         if (!(err instanceof ApiProblem && (err.status === 409 || err.status === 403))) throw err;
         props.onRefused(err.message);

@@ -22,6 +22,7 @@ export function CasePage({ caseId, who, nav }: { caseId: string; who?: Identity 
   const [notice, setNotice] = useState<{ done?: string; problem?: string }>({});
   // A step just answered (202) is not offered again while the workflow catches up; a new step has its own due time.
   const [answered, setAnswered] = useState<string[]>([]);
+  const [handedOff, setHandedOff] = useState(false);
   const load = useLoad(async () => {
     const [view, work, categories, grids, departments] = await Promise.all([
       ok(api().GET('/v1/cases/{caseId}', { params: { path: { caseId } } })),
@@ -95,10 +96,12 @@ export function CasePage({ caseId, who, nav }: { caseId: string; who?: Identity 
                   now={now}
                   departments={data.departments}
                   currentDepartment={view.departmentId}
-                  onDone={(text) => {
+                  onDone={(text, handedOff) => {
                     setNotice({ done: text });
                     setAnswered((keys) => [...keys, stepKey(w)]);
-                    load.reload();
+                    // A refused case goes to another department: reading it again would (rightly) be refused.
+                    if (handedOff) setHandedOff(true);
+                    else load.reload();
                   }}
                   onRefused={(why) => {
                     setNotice({ problem: why });
@@ -106,12 +109,18 @@ export function CasePage({ caseId, who, nav }: { caseId: string; who?: Identity 
                   }}
                 />
               ))
+            ) : handedOff ? (
+              <p>
+                诉求已退回，将转交其他部门办理，您无需再操作。<Link to={who ? HOME[who.role] : '/'}>返回待办</Link>
+              </p>
             ) : (
               <p class="muted">此诉求当前没有等待您的操作。</p>
             )}
-            <button type="button" class="secondary" onClick={load.reload} disabled={load.loading}>
-              刷新
-            </button>
+            {handedOff ? null : (
+              <button type="button" class="secondary" onClick={load.reload} disabled={load.loading}>
+                刷新
+              </button>
+            )}
           </Section>
           <Section title="办理经过">
             <ol class="timeline">
