@@ -1,4 +1,4 @@
-import { useState } from 'preact/hooks';
+import { useEffect, useState } from 'preact/hooks';
 import { api, ok } from '../../api/client';
 import type { Identity } from '../../auth/identity';
 import { HOME } from '../../auth/sign-in';
@@ -23,6 +23,13 @@ export function CasePage({ caseId, who, nav }: { caseId: string; who?: Identity 
   // A step just answered (202) is not offered again while the workflow catches up; a new step has its own due time.
   const [answered, setAnswered] = useState<string[]>([]);
   const [handedOff, setHandedOff] = useState(false);
+  // The workflow opens the next step moments after a 202: read the case once more shortly after, so it shows without a refresh.
+  const [followUp, setFollowUp] = useState(0);
+  useEffect(() => {
+    if (!followUp) return;
+    const timer = setTimeout(load.reload, 2_000);
+    return () => clearTimeout(timer);
+  }, [followUp]);
   const load = useLoad(async () => {
     const [view, work, categories, grids, departments] = await Promise.all([
       ok(api().GET('/v1/cases/{caseId}', { params: { path: { caseId } } })),
@@ -101,7 +108,10 @@ export function CasePage({ caseId, who, nav }: { caseId: string; who?: Identity 
                     setAnswered((keys) => [...keys, stepKey(w)]);
                     // A refused case goes to another department: reading it again would (rightly) be refused.
                     if (handedOff) setHandedOff(true);
-                    else load.reload();
+                    else {
+                      load.reload();
+                      setFollowUp((n) => n + 1);
+                    }
                   }}
                   onRefused={(why) => {
                     setNotice({ problem: why });
