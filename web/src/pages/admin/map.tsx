@@ -44,7 +44,8 @@ function layout(grids: Grid[]) {
   const z = Math.max(0, Math.min(19, Math.floor(Math.log2((WIDTH * 0.9 * 360) / (TILE * Math.max(east - west, 1e-6))))));
   const [x0, y0] = project(west, north, z);
   const [x1, y1] = project(east, south, z);
-  const pad = 24;
+  // Room round the edge for the community names above the top grids.
+  const pad = Math.max(24, 0.08 * Math.max(x1 - x0, y1 - y0));
   return { z, box: { x: x0 - pad, y: y0 - pad, w: x1 - x0 + 2 * pad, h: y1 - y0 + 2 * pad } };
 }
 
@@ -72,6 +73,31 @@ export function GridMap({ who }: { who?: Identity | undefined }) {
   const frame = layout(list);
   const unshaped = list.filter((g) => !g.shape);
   const tiles = config().tiles;
+  // Labels sized to the drawing (whose units are Mercator pixels at its zoom, scaled to fit the width
+  // or, for a tall district, the 70vh height), so they read about 13 px on a desktop.
+  const fs = frame ? Math.max(frame.box.w / 80, frame.box.h / 48) : 13;
+  const drawn = frame
+    ? list.flatMap((g) => {
+        const outline = ringOf(g);
+        if (!outline) return [];
+        const ring = outline.map(([lng, lat]) => project(lng, lat, frame.z));
+        const corners = ring.slice(0, -1);
+        return [
+          {
+            g,
+            d: `M${ring.map(([x, y]) => `${x.toFixed(1)},${y.toFixed(1)}`).join('L')}Z`,
+            cx: corners.reduce((s, p) => s + p[0], 0) / corners.length,
+            cy: corners.reduce((s, p) => s + p[1], 0) / corners.length,
+            top: Math.min(...corners.map((p) => p[1])),
+          },
+        ];
+      })
+    : [];
+  // Each community's name above its grids.
+  const communities = [...new Set(drawn.map((x) => x.g.communityName))].map((name) => {
+    const mine = drawn.filter((x) => x.g.communityName === name);
+    return { name, x: mine.reduce((s, x) => s + x.cx, 0) / mine.length, y: Math.min(...mine.map((x) => x.top)) - fs * 0.6 };
+  });
 
   return (
     <Shell title="网格诉求地图" who={who} nav={adminNav()}>
@@ -87,28 +113,27 @@ export function GridMap({ who }: { who?: Identity | undefined }) {
               <svg class="grid-map" viewBox={`${frame.box.x} ${frame.box.y} ${frame.box.w} ${frame.box.h}`} role="img" aria-label={`${list.length} 个网格的未办结诉求地图，数字见下表`}>
                 <rect class="map-bg" x={frame.box.x} y={frame.box.y} width={frame.box.w} height={frame.box.h} />
                 <Tiles z={frame.z} box={frame.box} />
-                {list.map((g) => {
-                  const outline = ringOf(g);
-                  if (!outline) return null;
-                  const ring = outline.map(([lng, lat]) => project(lng, lat, frame.z));
-                  const d = `M${ring.map(([x, y]) => `${x.toFixed(1)},${y.toFixed(1)}`).join('L')}Z`;
-                  const cx = ring.slice(0, -1).reduce((s, p) => s + p[0], 0) / (ring.length - 1);
-                  const cy = ring.slice(0, -1).reduce((s, p) => s + p[1], 0) / (ring.length - 1);
+                {drawn.map(({ g, d, cx, cy }) => {
                   const n = count(g.gridId);
                   return (
                     <g key={g.gridId} class="grid-shape" data-grid={g.gridId}>
                       <path class="grid" d={d} fill={band(n).fill} fill-opacity={tiles ? 0.75 : 1}>
                         <title>{`${g.name}（${g.communityName}）：未办结 ${n} 件`}</title>
                       </path>
-                      <text x={cx} y={cy - 4} text-anchor="middle" class="grid-name">
+                      <text x={cx} y={cy - fs * 0.2} font-size={fs} text-anchor="middle" class="grid-name">
                         {g.name}
                       </text>
-                      <text x={cx} y={cy + 14} text-anchor="middle" class="grid-count">
+                      <text x={cx} y={cy + fs * 1.1} font-size={fs} text-anchor="middle" class="grid-count">
                         {n} 件
                       </text>
                     </g>
                   );
                 })}
+                {communities.map((c) => (
+                  <text key={c.name} x={c.x} y={c.y} font-size={fs * 1.1} text-anchor="middle" class="community-name">
+                    {c.name}
+                  </text>
+                ))}
               </svg>
             </div>
             {tiles ? <p class="muted attribution">底图：{tiles.attribution}</p> : null}
