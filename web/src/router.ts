@@ -19,9 +19,12 @@ addEventListener('popstate', () => {
 
 export function useLocation(): URL {
   const [, setTick] = useState(0);
+  const rendered = location.href;
   useEffect(() => {
     const l = () => setTick((t) => t + 1);
     listeners.add(l);
+    // A navigation made during the first render (a signed-out visit sent to sign in) came before this listened.
+    if (location.href !== rendered) l();
     return () => void listeners.delete(l);
   }, []);
   return new URL(location.href);
