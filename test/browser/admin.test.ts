@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import { GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
 import type { Browser, Page } from 'playwright-core';
 import { DEMO_GRIDS } from '../../local/seed/demo-data';
 import { seriousViolations } from '../support/axe';
@@ -23,8 +24,22 @@ describe('the centre: dashboard, escalations, map and workflows', () => {
     await flow.actOk(unaccepted.caseId, 'gridG02', { type: 'grid-check', outcome: 'needs-dispatch', note: '需维修' });
     await world.t.advance(2 * (2 * 3600 + 1));
     districtCase = unaccepted.caseId;
+    // One in G03 whose workflow stopped on a failure: the urban duty officer's record was unreadable
+    // when the acceptance step opened. The record is mended; the case waits for the centre to resume it.
+    const key = { pk: 'STAFF#dept-urban', sk: 'PROFILE' };
+    const original = (await world.t.db().send(new GetCommand({ TableName: 'minqing-local-main', Key: key }))).Item!;
+    await world.t.db().send(new PutCommand({ TableName: 'minqing-local-main', Item: { ...original, phone: 12345 } }));
+    const stopped = await flow.submit({ location: { gridId: 'G03', address: '紫金花城1号楼' } });
+    const gridG03 = await world.t.token({ role: 'grid-worker', grids: ['G03'], sub: 'gw-G03' });
+    const checked = await world.t.api('POST', `/v1/cases/${stopped.caseId}/actions`, { token: gridG03, body: { type: 'grid-check', outcome: 'needs-dispatch', note: '需维修' } });
+    expect(checked.status).toBe(202);
+    await world.t.stack.settle();
+    await world.t.db().send(new PutCommand({ TableName: 'minqing-local-main', Item: original }));
+    expect((await flow.view(stopped.caseId)).status).toBe('needs-attention');
+    stoppedCase = stopped.caseId;
   });
   let districtCase: string;
+  let stoppedCase: string;
   afterAll(() => world?.stop());
 
   const signIn = async (page: Page) => {
@@ -87,7 +102,7 @@ describe('the centre: dashboard, escalations, map and workflows', () => {
     await context.close();
   });
 
-  it('the escalations page lists what waits on the centre', async () => {
+  it('the escalations page lists what waits on the centre, and 恢复 resumes a paused workflow', async () => {
     const { page, errors, context } = await openPage(browser, world.url, DESKTOP);
     await signIn(page);
     await page.getByRole('link', { name: '督办' }).click();
@@ -96,8 +111,17 @@ describe('the centre: dashboard, escalations, map and workflows', () => {
     const district = page.locator('section', { has: page.getByRole('heading', { name: /区级兜底/ }) });
     await district.getByRole('link', { name: districtCase }).waitFor();
     expect(await district.getByText(/签收 · 道路破损 · 第02网格/).count()).toBe(1);
+    const paused = page.locator('section', { has: page.getByRole('heading', { name: '流程出错暂停（待恢复）' }) });
+    await paused.getByRole('link', { name: stoppedCase }).waitFor();
     await shoot(page, 'admin', '04-escalations-desktop');
     expect(await seriousViolations(page)).toEqual([]);
+
+    await paused.getByRole('button', { name: `恢复诉求${stoppedCase}的流程` }).click();
+    await paused.getByRole('status').getByText(`诉求 ${stoppedCase} 已恢复`).waitFor();
+    await paused.getByText('暂无。').waitFor();
+    await world.t.stack.settle();
+    expect((await new CaseFlow(world.t).view(stoppedCase)).status).toBe('dispatched');
+    await shoot(page, 'admin', '05-escalations-resumed-desktop');
     expect(errors).toEqual([]);
     await context.close();
   });
@@ -114,7 +138,7 @@ describe('the centre: dashboard, escalations, map and workflows', () => {
     await result.getByText('新排探访').waitFor();
     expect(await result.getByText('计划周').count()).toBe(1);
     expect(await result.textContent()).not.toMatch(/[{}"]/);
-    await shoot(page, 'admin', '05-roster-desktop');
+    await shoot(page, 'admin', '06-roster-desktop');
     expect(await seriousViolations(page)).toEqual([]);
     expect(errors).toEqual([]);
     await context.close();

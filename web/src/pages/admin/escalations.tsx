@@ -1,3 +1,4 @@
+import { useState } from 'preact/hooks';
 import type { Identity } from '../../auth/identity';
 import { api, ok } from '../../api/client';
 import { Shell } from '../../shell';
@@ -37,13 +38,14 @@ function Due({ dueAt }: { dueAt: string }) {
   );
 }
 
-function AttentionItem({ item, onResumed }: { item: Attention; onResumed: () => void }) {
+/** Resumed items leave the list, so what happened is said above it (`onResumed`), not beside the item. */
+function AttentionItem({ item, onResumed }: { item: Attention; onResumed: (said: string) => void }) {
   const action = useAction();
+  const what = `${KIND_NAMES[item.kind]} ${item.caseId ?? item.id}`;
   const resume = () =>
     action.run(async () => {
       const answer = await ok(api().POST('/v1/admin/attention/{kind}/{id}/resume', { params: { path: { kind: item.kind, id: item.id } } }));
-      onResumed();
-      return answer.restartedAt ? `已从「${answer.restartedAt}」重新启动流程` : `已恢复，流程从「${answer.resumedAt ?? item.failedAt}」继续`;
+      onResumed(answer.restartedAt ? `${what} 已从「${answer.restartedAt}」重新启动流程。` : `${what} 已恢复，流程从「${answer.resumedAt ?? item.failedAt}」继续。`);
     });
   return (
     <li>
@@ -54,7 +56,7 @@ function AttentionItem({ item, onResumed }: { item: Attention; onResumed: () => 
         <Due dueAt={item.dueAt} />
       </div>
       <p class="muted">
-        暂停于「{item.failedAt}」（{item.error}），自 {when(item.since)} 起等待中心处理。
+        自 {when(item.since)} 起暂停，等待中心处理。技术信息（供运维排查）：流程步骤 <code>{item.failedAt}</code>，错误类型 <code>{item.error}</code>。
       </p>
       <div class="actions">
         <button type="button" class="primary" disabled={action.busy} onClick={() => void resume()} aria-label={`恢复${KIND_NAMES[item.kind]}${item.caseId ?? item.id}的流程`}>
@@ -62,7 +64,6 @@ function AttentionItem({ item, onResumed }: { item: Attention; onResumed: () => 
         </button>
       </div>
       <Problem text={action.error} />
-      <Done text={action.done} />
     </li>
   );
 }
@@ -86,6 +87,7 @@ function StepItem({ step, category, grid }: { step: Step; category: string; grid
 export function Escalations({ who }: { who?: Identity | undefined }) {
   const work = useLoad(loadWorklist);
   const names = useLoad(loadNames);
+  const [resumed, setResumed] = useState<string>();
   const entries = work.data ?? [];
   const attention = entries.filter((e): e is Attention => 'kind' in e);
   const steps = entries.filter((e): e is Step => !('kind' in e));
@@ -114,10 +116,18 @@ export function Escalations({ who }: { who?: Identity | undefined }) {
             </div>
             <Section title="流程出错暂停（待恢复）">
               <p class="muted">流程因故障停下、等待中心处理的诉求、微心愿和探访。排除故障后点「恢复」，流程从停下处继续。</p>
+              <Done text={resumed} />
               {attention.length ? (
                 <ul class="list">
                   {attention.map((a) => (
-                    <AttentionItem key={`${a.kind}#${a.id}`} item={a} onResumed={work.reload} />
+                    <AttentionItem
+                    key={`${a.kind}#${a.id}`}
+                    item={a}
+                    onResumed={(said) => {
+                      setResumed(said);
+                      work.reload();
+                    }}
+                  />
                   ))}
                 </ul>
               ) : (
