@@ -4,9 +4,9 @@ import { DESKTOP, openPage, PHONE, shoot, signInAs } from '../support/browser';
 import { startConsole } from '../support/console-stack';
 
 /**
- * A case's whole life in the browser: the grid worker (phone) and the department (desktop) each in a
- * page of their own, signed in through the picker. The resident reports and rates through the API
- * with the tracking code (the resident pages are not built yet).
+ * A case's whole life in the browser: the resident (phone, no account: /report, then /track with the
+ * code kept in their tab), the grid worker (phone) and the department (desktop), each in a page of
+ * their own, staff signed in through the picker.
  */
 describe('the case journey in the console', () => {
   jest.setTimeout(300_000);
@@ -32,15 +32,25 @@ describe('the case journey in the console', () => {
 
   it('reported → dispatched by the grid worker → accepted and resolved → verified → dissatisfied → reopened → round again → satisfied → closed', async () => {
     const t = world.t;
-    const report = await t.api('POST', '/v1/cases', {
-      body: { category: 'streetlight', description: '同心苑北门路灯连续三晚不亮，夜里走路看不清', location: { gridId: 'G01', address: '同心苑北门' }, reporter: { phone: '13712349001', name: '王建国' } },
-    });
-    expect(report.status).toBe(201);
-    const { caseId, trackingCode } = report.body as { caseId: string; trackingCode: string };
+    // The resident reports on their phone and keeps the tracking code in that tab.
+    const resident = await openPage(browser, world.url, PHONE);
+    await resident.page.goto('/report');
+    await resident.page.getByLabel('问题类别').selectOption('streetlight');
+    await resident.page.getByLabel('所在网格（选填）').selectOption('G01');
+    await resident.page.getByLabel('详细地址（选填）').fill('同心苑北门');
+    await resident.page.getByLabel('问题描述').fill('同心苑北门路灯连续三晚不亮，夜里走路看不清');
+    await resident.page.getByLabel('手机号', { exact: true }).fill('13712349001');
+    await resident.page.getByRole('button', { name: '提交诉求' }).click();
+    await resident.page.getByRole('heading', { name: '请保存好诉求编号和查询码' }).waitFor();
+    const caseId = (await resident.page.getByTestId('case-id').textContent())!.trim();
+    await shoot(resident.page, J, '00-resident-report-phone');
     await t.stack.settle();
-    const feedback = async (rating: 'satisfied' | 'dissatisfied') => {
-      const res = await t.api('POST', `/v1/cases/${caseId}/actions`, { headers: { 'x-tracking-code': trackingCode }, body: { type: 'feedback', rating } });
-      expect(res.status).toBe(202);
+    const feedback = async (rating: '满意' | '不满意', thanks: string, step: string) => {
+      await resident.page.goto(`/track/${caseId}`);
+      await resident.page.getByRole('heading', { name: '您对办理结果满意吗？' }).waitFor();
+      await shoot(resident.page, J, step);
+      await resident.page.getByRole('button', { name: rating, exact: true }).click();
+      await resident.page.getByText(thanks).waitFor();
       await t.stack.settle();
     };
 
@@ -100,7 +110,7 @@ describe('the case journey in the console', () => {
     await submitted(grid.page);
 
     // The resident is not satisfied: the case goes back to the department.
-    await feedback('dissatisfied');
+    await feedback('不满意', '已收到您的评价（不满意），诉求将重新派单办理，办好后会再请您评价。', '07b-resident-rates-dissatisfied-phone');
     await dept.page.goto('/dept');
     await deptItem.waitFor();
     await deptItem.click();
@@ -121,7 +131,7 @@ describe('the case journey in the console', () => {
     await submitted(grid.page);
 
     // Satisfied this time: closed, as the case page shows.
-    await feedback('satisfied');
+    await feedback('满意', '感谢您的评价（满意），诉求将结案。', '08b-resident-rates-again-phone');
     await grid.page.goto(`/cases/${caseId}`);
     await grid.page.locator('.facts').getByText('已办结', { exact: true }).waitFor();
     expect(await grid.page.getByText('此诉求当前没有等待您的操作。').count()).toBe(1);
@@ -136,10 +146,14 @@ describe('the case journey in the console', () => {
     await grid.page.getByRole('heading', { level: 2, name: /^共 \d+ 件/ }).waitFor();
     expect(await gridItem.count()).toBe(0);
 
-    expect(grid.errors).toEqual([]);
-    expect(dept.errors).toEqual([]);
-    await grid.context.close();
-    await dept.context.close();
+    await resident.page.goto(`/track/${caseId}`);
+    await resident.page.locator('#status-heading', { hasText: '已办结' }).waitFor();
+    await shoot(resident.page, J, '11-resident-closed-phone');
+
+    for (const p of [resident, grid, dept]) {
+      expect(p.errors).toEqual([]);
+      await p.context.close();
+    }
   });
 
   it('a department refuses with a suggested department, named; a second page still offering what was already done is told why in words and shows the case as it is', async () => {
