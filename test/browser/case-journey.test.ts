@@ -148,7 +148,7 @@ describe('the case journey in the console', () => {
 
     await resident.page.goto(`/track/${caseId}`);
     await resident.page.locator('#status-heading', { hasText: '已办结' }).waitFor();
-    await shoot(resident.page, J, '11-resident-closed-phone');
+    await shoot(resident.page, J, '10b-resident-closed-phone');
 
     for (const p of [resident, grid, dept]) {
       expect(p.errors).toEqual([]);
