@@ -52,7 +52,8 @@ describe('vertical slice over HTTP on the local stack', () => {
     expect(categories.body).toEqual(expect.arrayContaining([{ code: 'road-damage', name: '道路破损', group: '市容环境', priority: 'general', departmentId: 'urban' }]));
     const grids = await t.api('GET', '/v1/grids');
     expect(grids.body).toHaveLength(DEMO_GRIDS.length);
-    expect(Object.keys(grids.body[0]).sort()).toEqual(['communityId', 'communityName', 'gridId', 'name']);
+    expect(Object.keys(grids.body[0]).sort()).toEqual(['communityId', 'communityName', 'gridId', 'name', 'shape']);
+    expect(grids.body[0].shape).toMatchObject({ type: 'Polygon', coordinates: [expect.any(Array)] });
   });
 
   it('takes a report, texts the grid worker and waits for the grid check; the stored token moves it on', async () => {
