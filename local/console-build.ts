@@ -16,7 +16,7 @@ function sources(dir: string): string[] {
 /** A digest of what the console is built from: its sources, page, build config and the packages' lock. */
 function sourceDigest(): string {
   const hash = createHash('sha256');
-  const files = [...sources(join(WEB, 'src')), join(WEB, 'index.html'), join(WEB, 'vite.config.ts'), resolve(WEB, '..', 'package-lock.json')].sort();
+  const files = [...sources(join(WEB, 'src')), join(WEB, 'index.html'), join(WEB, 'vite.config.mts'), resolve(WEB, '..', 'package-lock.json')].sort();
   for (const file of files) hash.update(file).update(statSync(file).size.toString()).update(readFileSync(file));
   return hash.digest('hex');
 }

@@ -1,19 +1,11 @@
 import { api, ok } from '../../api/client';
+import type { paths } from '../../api/schema';
 
 export type Dimension = 'grid' | 'department' | 'category';
 export const DIMENSION_NAMES: Record<Dimension, string> = { grid: '网格', department: '部门', category: '诉求类别' };
 
-export interface MetricRow {
-  key: string;
-  received: number;
-  responded: number;
-  resolved: number;
-  rated: number;
-  satisfied: number;
-  responseRate: number | null;
-  resolutionRate: number | null;
-  satisfactionRate: number | null;
-}
+/** One row of GET /v1/metrics, as the API's own document types it. */
+export type MetricRow = paths['/v1/metrics']['get']['responses'][200]['content']['application/json'][number];
 
 /**
  * Below this many cases a rate says little (one case moves it by 10 % or more): the response and

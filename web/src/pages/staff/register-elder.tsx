@@ -8,6 +8,7 @@ import { Done, Field, Problem } from '../../ui/kit';
 import { useLoad } from '../../ui/use-load';
 import { gridList } from './reference';
 import './staff.css';
+import { fieldErrors } from '../../ui/field-errors';
 
 type Elder = operations['registerElder']['requestBody']['content']['application/json'];
 
@@ -68,15 +69,7 @@ export function RegisterElder({ who, nav }: { who?: Identity | undefined; nav: N
     }
   };
 
-  const error = (key: string) => {
-    const text = fields[key] ?? Object.entries(fields).find(([k]) => k.startsWith(`${key}.`))?.[1];
-    return text ? (
-      <span class="field-error" id={`err-${key}`}>
-        {text}
-      </span>
-    ) : null;
-  };
-  const described = (key: string) => (fields[key] || Object.keys(fields).some((k) => k.startsWith(`${key}.`)) ? { 'aria-invalid': true, 'aria-describedby': `err-${key}` } : {});
+  const { error, described } = fieldErrors(fields);
 
   return (
     <Shell title="登记老人" who={who} nav={nav}>

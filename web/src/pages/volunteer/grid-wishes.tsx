@@ -11,6 +11,7 @@ import { useAction, useLoad } from '../../ui/use-load';
 import { gridList, gridName } from '../staff/reference';
 import { CLAIM_STATUS, WISH_CATEGORIES, WISH_GROUPS, WISH_STATUS, type WishGroup } from './words';
 import './volunteer.css';
+import { fieldErrors } from '../../ui/field-errors';
 
 type NewWish = operations['submitWish']['requestBody']['content']['application/json'];
 type WishAction = operations['actOnWish']['requestBody']['content']['application/json'];
@@ -101,15 +102,7 @@ export function NewWish({ who, nav }: { who?: Identity | undefined; nav: NavItem
     }
   };
 
-  const error = (key: string) => {
-    const text = fields[key] ?? Object.entries(fields).find(([k]) => k.startsWith(`${key}.`))?.[1];
-    return text ? (
-      <span class="field-error" id={`err-${key}`}>
-        {text}
-      </span>
-    ) : null;
-  };
-  const described = (key: string) => (fields[key] || Object.keys(fields).some((k) => k.startsWith(`${key}.`)) ? { 'aria-invalid': true, 'aria-describedby': `err-${key}` } : {});
+  const { error, described } = fieldErrors(fields);
 
   return (
     <Shell title="登记微心愿" who={who} nav={nav}>
