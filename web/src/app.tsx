@@ -54,7 +54,18 @@ function Callback({ url }: { url: URL }) {
   useEffect(() => {
     const auth = config().auth;
     if (auth.kind !== 'oidc') return navigate('/', { replace: true });
-    completeSignIn(auth, url).then((next) => navigate(next, { replace: true }), (err: unknown) => setError(explain(err)));
+    completeSignIn(auth, url).then(
+      (next) => {
+        // A token this device already reads as expired (its clock hours off) or without a role would send
+        // the user straight back to the provider, again and again: say so instead.
+        if (!session.identity(serverNow())) {
+          session.clear();
+          return setError('登录凭证无效或已过期：请检查手机的日期和时间是否准确，或联系管理员确认您的账号角色。');
+        }
+        navigate(next, { replace: true });
+      },
+      (err: unknown) => setError(explain(err)),
+    );
   }, []);
   return (
     <Shell title="正在登录">
