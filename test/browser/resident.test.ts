@@ -1,6 +1,7 @@
 import type { Browser, Page } from 'playwright-core';
 import { seriousViolations } from '../support/axe';
 import { DESKTOP, openPage, PHONE, shoot } from '../support/browser';
+import { DEMO_GRIDS } from '../../local/seed/demo-data';
 import { CaseFlow } from '../support/case-flow';
 import { startConsole } from '../support/console-stack';
 
@@ -141,6 +142,38 @@ describe('the resident: report, track, rate, and the public wish list', () => {
     expect((await flow.view(caseId)).status).toBe('closed');
     expect(await seriousViolations(page)).toEqual([]);
     await shoot(page, JOURNEY, '08-track-closed-phone');
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+
+  it('使用我的位置: a refusal is answered politely; a position alone places the report (routed to the grid it lies in)', async () => {
+    const refused = await openPage(browser, world.url, PHONE);
+    await refused.context.clearPermissions();
+    await refused.page.goto('/report');
+    await refused.page.getByRole('button', { name: '使用我的位置' }).click();
+    await refused.page.getByText('您没有允许本网站获取位置').waitFor();
+    await shoot(refused.page, JOURNEY, '14-report-location-refused-phone');
+    expect(refused.errors).toEqual([]);
+    await refused.context.close();
+
+    const { page, errors, context } = await openPage(browser, world.url, PHONE);
+    const g01 = DEMO_GRIDS.find((g) => g.gridId === 'G01')!;
+    await context.grantPermissions(['geolocation']);
+    await context.setGeolocation({ latitude: g01.centroid.lat, longitude: g01.centroid.lng, accuracy: 20 });
+    await page.goto('/report');
+    await page.getByLabel('问题类别').selectOption('streetlight');
+    await page.getByLabel('问题描述').fill('楼下路灯三天没亮了');
+    await page.getByRole('button', { name: '使用我的位置' }).click();
+    await page.getByText('已获取您的位置').waitFor();
+    await page.getByLabel('手机号', { exact: true }).fill('13912340001');
+    await page.getByLabel(/匿名反映/).check();
+    expect(await page.getByLabel('怎么称呼您（选填）').count()).toBe(0);
+    await shoot(page, JOURNEY, '15-report-my-location-phone');
+    await page.getByRole('button', { name: '提交诉求' }).click();
+    await page.getByRole('heading', { name: '请保存好诉求编号和查询码' }).waitFor();
+    await world.t.stack.settle();
+    await page.getByRole('button', { name: '查看办理进度' }).click();
+    await page.getByText(`${g01.communityName} ${g01.name}`).waitFor();
     expect(errors).toEqual([]);
     await context.close();
   });
