@@ -58,7 +58,7 @@ describe('the centre: dashboard, escalations, map and workflows', () => {
     expect(await g01.getByText('样本不足').count()).toBe(1);
     await page.getByText(/样本不足：受理少于 10 件/).waitFor();
     await page.locator('.chart-canvas[data-drawn] svg').nth(1).waitFor();
-    expect(await page.getByRole('navigation', { name: '页面' }).getByRole('link').allTextContents()).toEqual(['总览', '督办', '地图', '工作流', '本机工具']);
+    expect(await page.getByRole('navigation', { name: '页面' }).getByRole('link').allTextContents()).toEqual(['总览', '督办', '地图', '工作流', '登记志愿者', '本机工具']);
     await shoot(page, 'admin', '01-dashboard-desktop');
     expect(await seriousViolations(page)).toEqual([]);
 

@@ -8,6 +8,7 @@ export function adminNav(): NavItem[] {
     { to: '/admin/escalations', label: '督办' },
     { to: '/admin/map', label: '地图' },
     { to: '/admin/workflows', label: '工作流' },
+    { to: '/admin/volunteers/new', label: '登记志愿者' },
     ...(config().localTools ? [{ to: '/tools', label: '本机工具' }] : []),
   ];
 }
