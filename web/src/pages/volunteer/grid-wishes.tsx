@@ -245,6 +245,7 @@ export function GridWish({ wishId, who, nav, url }: { wishId: string; who?: Iden
           </Section>
           {w.status === 'submitted' ? <Vet wishId={w.wishId} onDone={changed} /> : null}
           {w.status === 'fulfilled' ? <Confirm wishId={w.wishId} onDone={changed} /> : null}
+          {w.status === 'submitted' || w.status === 'published' || w.status === 'claimed' ? <Withdraw wishId={w.wishId} onDone={changed} /> : null}
         </>
       ) : null}
     </Shell>
@@ -312,6 +313,34 @@ function Confirm({ wishId, onDone }: { wishId: string; onDone: (text: string) =>
         <Problem text={action.error} />
         <button type="submit" class="primary" disabled={action.busy}>
           确认已完成
+        </button>
+      </form>
+    </Section>
+  );
+}
+
+/** Withdraws a wish that is no longer needed (the beneficiary moved, or was helped otherwise); claimants are told by SMS. */
+function Withdraw({ wishId, onDone }: { wishId: string; onDone: (text: string) => void }) {
+  const action = useAction();
+  const [reason, setReason] = useState('');
+  return (
+    <Section title="撤回心愿">
+      <p class="small muted">受助人已不需要时撤回；已认领的志愿者会收到短信通知。</p>
+      <form
+        onSubmit={(e) => {
+          e.preventDefault();
+          void action.run(async () => {
+            await act(wishId, { type: 'withdraw', reason: reason.trim() });
+            onDone('已撤回该心愿。');
+          });
+        }}
+      >
+        <Field label="撤回原因">
+          <textarea name="withdrawReason" required maxLength={500} value={reason} onInput={(e) => setReason(e.currentTarget.value)} />
+        </Field>
+        <Problem text={action.error} />
+        <button type="submit" class="secondary" disabled={action.busy}>
+          撤回心愿
         </button>
       </form>
     </Section>
